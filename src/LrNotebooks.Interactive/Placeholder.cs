@@ -1,0 +1,1 @@
+namespace LrNotebooks.Interactive; internal static class Placeholder {}

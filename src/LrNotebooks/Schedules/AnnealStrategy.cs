@@ -1,0 +1,3 @@
+namespace LrNotebooks.Schedules;
+
+public enum AnnealStrategy { Cos, Linear }

@@ -1,0 +1,3 @@
+namespace LrNotebooks.Training;
+
+public enum OptimizerKind { AdamW, Adam, Sgd }
