@@ -1,0 +1,40 @@
+using LrNotebooks.Schedules;
+using LrNotebooks.Tasks;
+using LrNotebooks.Training;
+using static TorchSharp.torch;
+
+namespace LrNotebooks.Bench.Quality;
+
+/// <summary>
+/// The yardstick every learning rate is judged by: a fresh model (the seed's initialisation), a fresh AdamW and
+/// One Cycle (PyTorch defaults) up to the given max LR for a fixed number of steps, then the loss on the whole
+/// validation set. Results are cached, so a rule that picks an LR already trained costs nothing.
+/// </summary>
+internal sealed class OneCycleTraining(int steps)
+{
+    private readonly Dictionary<(string Task, int Seed, double MaxLr), double> _cache = new();
+
+    public int Steps => steps;
+    public int Trainings { get; private set; }
+
+    /// <summary>Final validation loss; +Infinity when training hit a NaN/Inf loss (the run is useless).</summary>
+    public double FinalValidationLoss(BuiltInTask task, int seed, double maxLr)
+    {
+        var key = (task.Name, seed, maxLr);
+        if (_cache.TryGetValue(key, out double cached)) return cached;
+        using var instance = task.Create(seed);
+        using var optimizer = optim.AdamW(instance.Model.parameters(), maxLr, weight_decay: 0.01);
+        var result = Trainer.Train(
+            instance.Model, instance.Train, instance.Loss, optimizer,
+            new OneCycleSchedule(new OneCycleOptions { MaxLrs = [maxLr], TotalSteps = steps }),
+            // Validation only after the last step, over the whole validation set (256 rows = 4 batches of 64).
+            new TrainingOptions { Seed = seed, ValidationEvery = steps, ValidationBatches = 4 },
+            instance.Validation);
+        double loss = result.StopReason == RangeTest.StopReason.Completed && result.ValidationLosses.Length > 0
+            ? result.ValidationLosses[^1]
+            : double.PositiveInfinity;
+        if (!double.IsFinite(loss)) loss = double.PositiveInfinity;
+        Trainings++;
+        return _cache[key] = loss;
+    }
+}
