@@ -8,7 +8,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 dest="$here/.pytorch"
 private=(python3-torch libtorch1.13 libtorch-test)   # libtorch-test depends on libtorch1.13, so it is excluded too
 
-if [[ -f "$dest/.complete" ]] && python3 -c 'import numpy' 2>/dev/null && [[ -e /usr/lib/x86_64-linux-gnu/openblas-pthread ]]; then
+if [[ -f "$dest/.complete" ]] && /usr/bin/python3 -c 'import numpy' 2>/dev/null && [[ -e /usr/lib/x86_64-linux-gnu/openblas-pthread ]]; then
   exit 0
 fi
 
@@ -29,9 +29,9 @@ for pkg in "${private[@]}"; do
   fi
 done
 
-work="$(mktemp -d)"; chmod 755 "$work"   # apt downloads as _apt
+work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && apt-get download -qq python3-torch=1.13.1+dfsg-4 libtorch1.13=1.13.1+dfsg-4 >/dev/null)
+(cd "$work" && apt-get download -qq -o APT::Sandbox::User=root python3-torch=1.13.1+dfsg-4 libtorch1.13=1.13.1+dfsg-4 >/dev/null)
 rm -rf "$dest" && mkdir -p "$dest"
 for deb in "$work"/*.deb; do dpkg -x "$deb" "$dest"; done
 touch "$dest/.complete"

@@ -11,6 +11,12 @@ if (args is ["memory-probe", var variant])
     return 0;
 }
 
+if (args.Contains("--help"))
+{
+    Console.WriteLine(BenchSettings.Usage);
+    return 0;
+}
+
 var (benchmarks, settings) = BenchSettings.Parse(args);
 var known = new Dictionary<string, Action<BenchSettings>>
 {
