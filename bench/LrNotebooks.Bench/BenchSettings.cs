@@ -9,6 +9,9 @@ internal sealed record BenchSettings
     public int Warmup { get; init; } = 3;
     public int[] ThreadCounts { get; init; } = [1, 2];
     public string[]? Tasks { get; init; }
+    /// <summary>Quality: how many seeds (0..N-1) and how many One Cycle steps per training; null = the plan's.</summary>
+    public int? Seeds { get; init; }
+    public int? TrainSteps { get; init; }
     public required string PyTorchRoot { get; init; }
     public required string ResultsDirectory { get; init; }
 
@@ -20,6 +23,8 @@ internal sealed record BenchSettings
           --warmup N         untimed rounds first (default 3; quick 1)
           --threads 1,2      torch thread counts for the speed benchmarks
           --tasks a,b        quality: only these built-in tasks
+          --seeds N          quality: seeds 0..N-1 (default 5; quick 1)
+          --train-steps N    quality: One Cycle steps per training (default 300; quick 100)
           --pytorch DIR      where install-pytorch.sh unpacked PyTorch (default bench/.pytorch)
           --results DIR      raw output (default bench/results)
         """;
@@ -45,6 +50,8 @@ internal sealed record BenchSettings
                 case "--warmup": settings = settings with { Warmup = int.Parse(Value()) }; warmupGiven = true; break;
                 case "--threads": settings = settings with { ThreadCounts = Value().Split(',').Select(int.Parse).ToArray() }; break;
                 case "--tasks": settings = settings with { Tasks = Value().Split(',') }; break;
+                case "--seeds": settings = settings with { Seeds = int.Parse(Value()) }; break;
+                case "--train-steps": settings = settings with { TrainSteps = int.Parse(Value()) }; break;
                 case "--pytorch": settings = settings with { PyTorchRoot = Path.GetFullPath(Value()) }; break;
                 case "--results": settings = settings with { ResultsDirectory = Path.GetFullPath(Value()) }; break;
                 case var flag when flag.StartsWith("--"): throw new ArgumentException($"Unknown option {flag}.\n{Usage}");

@@ -1,6 +1,7 @@
 using LrNotebooks.Schedules;
 using LrNotebooks.Tasks;
 using LrNotebooks.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace LrNotebooks.Bench.Quality;
@@ -16,6 +17,23 @@ internal sealed class OneCycleTraining(int steps)
 
     public int Steps => steps;
     public int Trainings { get; private set; }
+
+    /// <summary>The validation loss of the seed's freshly initialised model: where every training starts from.</summary>
+    public double UntrainedValidationLoss(BuiltInTask task, int seed)
+    {
+        using var instance = task.Create(seed);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        instance.Model.eval();
+        double sum = 0, rows = 0;
+        // The validation data is unshuffled: its first 4 batches of 64 are the whole set, as in FinalValidationLoss.
+        foreach (var (x, y) in instance.Validation.Batches().Take(4))
+        {
+            sum += instance.Loss(instance.Model.call(x), y).ToDouble() * x.shape[0];
+            rows += x.shape[0];
+        }
+        return sum / rows;
+    }
 
     /// <summary>Final validation loss; +Infinity when training hit a NaN/Inf loss (the run is useless).</summary>
     public double FinalValidationLoss(BuiltInTask task, int seed, double maxLr)

@@ -29,12 +29,14 @@ internal static class QualityBenchmark
         }
     }
 
-    public static Plan Full { get; } = new([0, 1, 2], 1e-4, 3.2, 4, 300);
+    public static Plan Full { get; } = new([0, 1, 2, 3, 4], 1e-4, 3.2, 4, 300);
     public static Plan Quick { get; } = new([0], 1e-4, 3.2, 3, 100);
 
     public static void Run(BenchSettings settings)
     {
         var plan = settings.QuickMode ? Quick : Full;
+        if (settings.Seeds is int seeds) plan = plan with { Seeds = Enumerable.Range(0, seeds).ToArray() };
+        if (settings.TrainSteps is int steps) plan = plan with { TrainSteps = steps };
         var tasks = settings.Tasks is { } names ? names.Select(BuiltInTasks.Get).ToList() : BuiltInTasks.All.ToList();
         var rules = SuggestionRules.All.Concat(CandidateRules.All).ToList();
         set_num_threads(1);   // small models: one thread is as fast, and leaves the other core to the rest of the machine
@@ -49,7 +51,7 @@ internal static class QualityBenchmark
             }
 
         Directory.CreateDirectory(settings.ResultsDirectory);
-        string rawPath = Path.Combine(settings.ResultsDirectory, settings.QuickMode ? "quality-quick.json" : "quality.json");
+        string rawPath = Path.Combine(settings.ResultsDirectory, $"quality{(settings.QuickMode ? "-quick" : "")}-{plan.TrainSteps}steps.json");
         File.WriteAllText(rawPath, JsonSerializer.Serialize(records, new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         QualityReport.Print(records, rules.Select(r => r.Name).ToList(), plan, training, clock.Elapsed, rawPath);
     }
@@ -59,6 +61,7 @@ internal static class QualityBenchmark
         double[] grid = plan.Grid;
         double[] gridLosses = grid.Select(lr => training.FinalValidationLoss(task, seed, lr)).ToArray();
         double oracle = gridLosses.Min();
+        double untrained = training.UntrainedValidationLoss(task, seed);
 
         RangeTestResult rangeTest;
         using (var instance = task.Create(seed))
@@ -73,8 +76,8 @@ internal static class QualityBenchmark
             var suggestion = rule.Suggest(lrs, smoothed);
             double lr = suggestion.LearningRate ?? double.NaN;
             double loss = double.IsNaN(lr) ? double.PositiveInfinity : training.FinalValidationLoss(task, seed, lr);
-            picks.Add(new RulePick(rule.Name, lr, loss, loss / oracle - 1, suggestion.LowConfidence));
+            picks.Add(new RulePick(rule.Name, lr, loss, loss / oracle - 1, (loss - oracle) / (untrained - oracle), suggestion.LowConfidence));
         }
-        return new QualityRecord(task.Name, seed, grid, gridLosses, rangeTest.LearningRates, rangeTest.SmoothedLosses, rangeTest.StopReason.ToString(), picks);
+        return new QualityRecord(task.Name, seed, untrained, grid, gridLosses, rangeTest.LearningRates, rangeTest.SmoothedLosses, rangeTest.StopReason.ToString(), picks);
     }
 }

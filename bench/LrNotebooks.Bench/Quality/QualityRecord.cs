@@ -4,6 +4,7 @@ namespace LrNotebooks.Bench.Quality;
 internal sealed record QualityRecord(
     string Task,
     int Seed,
+    double UntrainedLoss,
     double[] GridLrs,
     double[] GridLosses,
     double[] CurveLrs,
@@ -16,4 +17,9 @@ internal sealed record QualityRecord(
 }
 
 /// <param name="LearningRate">NaN when the rule could not suggest (then the regret is +Infinity).</param>
-internal sealed record RulePick(string Rule, double LearningRate, double Loss, double Regret, bool LowConfidence);
+/// <param name="Regret">Loss / oracle − 1: the brief's measure; ill-conditioned when the oracle's loss is near 0.</param>
+/// <param name="LostShare">
+/// (loss − oracle) / (untrained − oracle): the share of the achievable improvement that this LR loses. Stays
+/// meaningful when a task is solved almost perfectly (oracle loss ~0.0005, where a ratio explodes on noise).
+/// </param>
+internal sealed record RulePick(string Rule, double LearningRate, double Loss, double Regret, double LostShare, bool LowConfidence);

@@ -13,18 +13,23 @@ internal static class QualityReport
         Console.WriteLine($"{records.Select(r => r.Task).Distinct().Count()} tasks x {plan.Seeds.Length} seed(s); grid of {plan.Grid.Length} max LRs "
             + $"({plan.GridLow:0e0} to {plan.GridHigh:0.0}, {plan.GridPointsPerDecade} per decade); One Cycle (PyTorch defaults), fresh AdamW (wd 0.01), "
             + $"{plan.TrainSteps} steps, batch 64; final loss on the whole validation set. Range test: default options (1e-7 to 10, 100 steps), same seed. "
-            + $"Regret = loss / oracle - 1 (inf: no suggestion or training diverged). {training.Trainings} trainings in {elapsed.TotalMinutes:0.0} min. Raw data: {rawPath}.");
+            + "Regret = loss / oracle - 1 (inf: no suggestion or training diverged). Lost share = (loss - oracle) / (untrained loss - oracle): "
+            + "the share of the achievable improvement lost, which stays meaningful where the oracle's loss is near 0 and the ratio explodes on noise. "
+            + $"{training.Trainings} trainings in {elapsed.TotalMinutes:0.0} min. Raw data: {rawPath}.");
         Console.WriteLine();
-        Console.WriteLine("| rule | median regret | mean regret | 75th pct | worst regret | worst case | within 5% | low-confidence flags |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| rule | median regret | 75th pct | worst regret | worst case | within 5% | median lost share | 75th pct | worst lost share | median log10(lr/oracle lr) | low-confidence flags |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (string rule in rules)
         {
             var picks = records.Select(r => (Record: r, Pick: r.Picks.Single(p => p.Rule == rule))).ToList();
             var regrets = picks.Select(p => p.Pick.Regret).ToList();
             var worst = picks.MaxBy(p => p.Pick.Regret);
             int within = regrets.Count(r => r <= GoalMedianRegret);
-            Console.WriteLine($"| {rule} | **{Pct(Stats.Median(regrets))}** | {Pct(regrets.Average())} | {Pct(Stats.Quantile(regrets, 0.75))} | {Pct(worst.Pick.Regret)} | "
-                + $"{worst.Record.Task} seed {worst.Record.Seed} | {within}/{regrets.Count} | {picks.Count(p => p.Pick.LowConfidence)}/{picks.Count} |");
+            var shares = picks.Select(p => p.Pick.LostShare).ToList();
+            double distance = Stats.Median(picks.Select(p => Math.Log10(p.Pick.LearningRate / p.Record.OracleLr)));
+            Console.WriteLine($"| {rule} | **{Pct(Stats.Median(regrets))}** | {Pct(Stats.Quantile(regrets, 0.75))} | {Pct(worst.Pick.Regret)} | "
+                + $"{worst.Record.Task} seed {worst.Record.Seed} | {within}/{regrets.Count} | **{Pct(Stats.Median(shares))}** | {Pct(Stats.Quantile(shares, 0.75))} | "
+                + $"{Pct(shares.Max())} | {distance:+0.00;-0.00} | {picks.Count(p => p.Pick.LowConfidence)}/{picks.Count} |");
         }
         Console.WriteLine();
         Console.WriteLine("Per task and seed: oracle max LR and loss; each rule's log10(LR) and regret.");
