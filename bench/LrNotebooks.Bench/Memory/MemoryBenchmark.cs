@@ -44,6 +44,8 @@ internal static class MemoryBenchmark
     private static PeakMemoryProbe.Reading MeasureInChild(string variant)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        // Started as `dotnet LrNotebooks.Bench.dll`: the child needs the dll too.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet") psi.ArgumentList.Add(typeof(MemoryBenchmark).Assembly.Location);
         foreach (var arg in new[] { "memory-probe", variant }) psi.ArgumentList.Add(arg);
         using var child = Process.Start(psi)!;
         string output = child.StandardOutput.ReadToEnd();

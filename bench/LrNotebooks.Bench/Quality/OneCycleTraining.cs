@@ -1,6 +1,7 @@
 using LrNotebooks.Schedules;
 using LrNotebooks.Tasks;
 using LrNotebooks.Training;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -40,6 +41,27 @@ internal sealed class OneCycleTraining(int steps)
     {
         var key = (task.Name, seed, maxLr);
         if (_cache.TryGetValue(key, out double cached)) return cached;
+        double loss;
+        try
+        {
+            loss = Train(task, seed, maxLr);
+        }
+        catch (ExternalException e)
+        {
+            // A native failure inside training is a finding, not a reason to lose the whole benchmark.
+            Console.Error.WriteLine($"[quality] {task.Name} seed {seed} max lr {maxLr:0.000e0}: training failed: {e.Message.Split('\n')[0]}");
+            Failures.Add($"{task.Name} seed {seed} max lr {maxLr:0.000e0}: {e.Message.Split('\n')[0]}");
+            loss = double.PositiveInfinity;
+        }
+        Trainings++;
+        return _cache[key] = loss;
+    }
+
+    /// <summary>Native errors raised during training (task, seed, LR, message).</summary>
+    public List<string> Failures { get; } = [];
+
+    private double Train(BuiltInTask task, int seed, double maxLr)
+    {
         using var instance = task.Create(seed);
         using var optimizer = optim.AdamW(instance.Model.parameters(), maxLr, weight_decay: 0.01);
         var result = Trainer.Train(
@@ -51,8 +73,6 @@ internal sealed class OneCycleTraining(int steps)
         double loss = result.StopReason == RangeTest.StopReason.Completed && result.ValidationLosses.Length > 0
             ? result.ValidationLosses[^1]
             : double.PositiveInfinity;
-        if (!double.IsFinite(loss)) loss = double.PositiveInfinity;
-        Trainings++;
-        return _cache[key] = loss;
+        return double.IsFinite(loss) ? loss : double.PositiveInfinity;
     }
 }

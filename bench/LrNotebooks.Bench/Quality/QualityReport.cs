@@ -32,6 +32,8 @@ internal static class QualityReport
                 + $"{Pct(shares.Max())} | {distance:+0.00;-0.00} | {picks.Count(p => p.Pick.LowConfidence)}/{picks.Count} |");
         }
         Console.WriteLine();
+        foreach (string failure in training.Failures) Console.WriteLine($"Training failed (counted as diverged): {failure}");
+        if (training.Failures.Count > 0) Console.WriteLine();
         Console.WriteLine("Per task and seed: oracle max LR and loss; each rule's log10(LR) and regret.");
         Console.WriteLine();
         Console.WriteLine($"| task | seed | stop | oracle lr | oracle loss | {string.Join(" | ", rules)} |");
