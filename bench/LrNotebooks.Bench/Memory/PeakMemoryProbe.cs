@@ -27,10 +27,20 @@ internal static class PeakMemoryProbe
         ProcessMemory.Settle();
         long baseline = ProcessMemory.ResidentBytes();
         ProcessMemory.ResetPeak();
-        if (variant == "engine")
-            EngineRangeTest.Run(model, x, y, speedCase, 7);
-        else
-            HandWrittenRangeTest.Run(model, x, y, speedCase.BatchSize, EngineRangeTest.Ladder(speedCase), 7);
+        switch (variant)
+        {
+            case "engine":
+                EngineRangeTest.Run(model, x, y, speedCase, 7);
+                break;
+            case "hand":
+                HandWrittenRangeTest.Run(model, x, y, speedCase.BatchSize, EngineRangeTest.Ladder(speedCase), 7);
+                break;
+            case "hand-gc":
+                HandWrittenRangeTest.Run(model, x, y, speedCase.BatchSize, EngineRangeTest.Ladder(speedCase), 7, ProcessMemory.Settle);
+                break;
+            default:
+                throw new ArgumentException($"Unknown memory-probe variant '{variant}': expected engine, hand or hand-gc.", nameof(variant));
+        }
         long peak = ProcessMemory.PeakResidentBytes();
         return new Reading(variant, baseline, peak, speedCase.ParameterCount * sizeof(float));
     }

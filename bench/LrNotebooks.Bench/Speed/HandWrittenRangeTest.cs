@@ -12,7 +12,8 @@ namespace LrNotebooks.Bench.Speed;
 /// </summary>
 internal static class HandWrittenRangeTest
 {
-    public static (double[] Losses, double Milliseconds) Run(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int batchSize, double[] ladder, int seed)
+    /// <param name="afterStep">Called after each step (the memory benchmark collects garbage there to see what waits for finalizers).</param>
+    public static (double[] Losses, double Milliseconds) Run(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int batchSize, double[] ladder, int seed, Action? afterStep = null)
     {
         var clock = Stopwatch.StartNew();
         var losses = new double[ladder.Length];
@@ -39,6 +40,7 @@ internal static class HandWrittenRangeTest
             losses[step] = loss.ToDouble();
             loss.backward();
             optimizer.step();
+            afterStep?.Invoke();
         }
         permutation?.Dispose();
         return (losses, clock.Elapsed.TotalMilliseconds);
