@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace LrNotebooks.Tests.Protein;
 
-[Collection("torch")]
+[Collection(ProteinTorchCollection.Name)]
 public class ProteinBatchingTests
 {
     [Fact]

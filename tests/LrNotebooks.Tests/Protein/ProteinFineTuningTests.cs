@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace LrNotebooks.Tests.Protein;
 
-[Collection("torch")]
+[Collection(ProteinTorchCollection.Name)]
 public class ProteinFineTuningTests
 {
     [Fact]
@@ -17,7 +17,7 @@ public class ProteinFineTuningTests
             pretrainer.Run(data.TrainTokens);
         using var model = new ProteinClassifier(backbone, data.Families.Count);
         using var optimizer = FineTuning.CreateOptimizer(model, backboneLr: 1e-3, headLr: 3e-3);
-        var before = ClassificationReport.Evaluate(model, data.ValidationTokens, data.ValidationLabels, data.Families.Count);
+        var before = ClassificationReport.Evaluate(model, data.ValidationTokens, data.ValidationLabels, data.Families);
 
         using var generator = new Generator(1);
         foreach (var rows in ShuffledBatches.Of(arange(data.TrainTokens.shape[0]), 32, generator).Take(80))
@@ -28,7 +28,7 @@ public class ProteinFineTuningTests
             loss.backward();
             optimizer.step();
         }
-        var after = ClassificationReport.Evaluate(model, data.ValidationTokens, data.ValidationLabels, data.Families.Count);
+        var after = ClassificationReport.Evaluate(model, data.ValidationTokens, data.ValidationLabels, data.Families);
 
         Assert.Equal(data.ValidationWindows.Count, after.Total);
         Assert.True(after.Accuracy > after.MajorityBaseline, $"accuracy {after.Accuracy:F3}, majority baseline {after.MajorityBaseline:F3}");

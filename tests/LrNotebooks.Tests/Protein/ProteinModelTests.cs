@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace LrNotebooks.Tests.Protein;
 
-[Collection("torch")]
+[Collection(ProteinTorchCollection.Name)]
 public class ProteinModelTests
 {
     private static readonly ProteinModelOptions Small = new() { EmbeddingSize = 16, Heads = 2, Layers = 1 };
@@ -117,11 +117,19 @@ public class ProteinModelTests
         var logits = tensor(new float[] { 5, 0, 0, 0, 5, 0, 0, 5, 0, 0, 0, 5 }, [4, 3]);
         var labels = tensor(new long[] { 0, 1, 2, 2 });
 
-        var report = ClassificationReport.Evaluate(identity, logits, labels, 3, batchSize: 3);
+        var report = ClassificationReport.Evaluate(identity, logits, labels, ["a", "b", "c"], batchSize: 3);
 
         Assert.Equal([[1, 0, 0], [0, 1, 0], [0, 1, 1]], report.ConfusionMatrix);
         Assert.Equal(0.75, report.Accuracy);
         Assert.Equal(0.5, report.MajorityBaseline);
+        Assert.Equal(
+            string.Join(Environment.NewLine,
+                "accuracy 75.0% (3/4), majority baseline 50.0%",
+                "true \\ predicted    a  b  c",
+                "a                   1  0  0",
+                "b                   0  1  0",
+                "c                   0  1  1"),
+            report.ToString());
     }
 
     private static bool SameParameters(nn.Module a, nn.Module b)

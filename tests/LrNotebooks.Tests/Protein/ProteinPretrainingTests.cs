@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace LrNotebooks.Tests.Protein;
 
-[Collection("torch")]
+[Collection(ProteinTorchCollection.Name)]
 public class ProteinPretrainingTests
 {
     private static readonly ProteinFamilyData Data = ProteinFamilyData.Load();

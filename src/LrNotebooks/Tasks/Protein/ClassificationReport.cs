@@ -1,3 +1,4 @@
+using System.Globalization;
 using static TorchSharp.torch;
 
 namespace LrNotebooks.Tasks.Protein;
@@ -7,6 +8,8 @@ public sealed class ClassificationReport
 {
     /// <summary>Counts[true class][predicted class].</summary>
     public required int[][] ConfusionMatrix { get; init; }
+    /// <summary>Names of the classes in index order (e.g. <see cref="ProteinFamilyData.Families"/>); their indices when not given.</summary>
+    public required IReadOnlyList<string> ClassNames { get; init; }
     public int Total => ConfusionMatrix.Sum(row => row.Sum());
     public int Correct => ConfusionMatrix.Select((row, i) => row[i]).Sum();
     public double Accuracy => (double)Correct / Total;
@@ -15,11 +18,12 @@ public sealed class ClassificationReport
 
     /// <summary>
     /// Predicts <paramref name="inputs"/> in batches in evaluation mode (no gradients) and counts the outcomes
-    /// against <paramref name="labels"/> (int64 class indices below <paramref name="classCount"/>).
+    /// against <paramref name="labels"/> (int64 class indices into <paramref name="classNames"/>).
     /// The model's training mode is restored afterwards.
     /// </summary>
-    public static ClassificationReport Evaluate(nn.Module<Tensor, Tensor> model, Tensor inputs, Tensor labels, int classCount, int batchSize = 256)
+    public static ClassificationReport Evaluate(nn.Module<Tensor, Tensor> model, Tensor inputs, Tensor labels, IReadOnlyList<string> classNames, int batchSize = 256)
     {
+        var classCount = classNames.Count;
         if (inputs.shape[0] != labels.shape[0] || labels.shape[0] == 0)
             throw new ArgumentException($"Expected as many labels as inputs (at least one), got {labels.shape[0]} and {inputs.shape[0]}.", nameof(labels));
         var counts = Enumerable.Range(0, classCount).Select(_ => new int[classCount]).ToArray();
@@ -42,6 +46,21 @@ public sealed class ClassificationReport
         {
             model.train(wasTraining);
         }
-        return new ClassificationReport { ConfusionMatrix = counts };
+        return new ClassificationReport { ConfusionMatrix = counts, ClassNames = classNames };
+    }
+
+    /// <summary>Accuracy, then the confusion matrix as a text table (rows: true class, columns: predicted).</summary>
+    public override string ToString()
+    {
+        const string corner = "true \\ predicted";
+        var first = Math.Max(corner.Length, ClassNames.Max(n => n.Length)) + 2;
+        var cell = Math.Max(ClassNames.Max(n => n.Length), Total.ToString(CultureInfo.InvariantCulture).Length) + 2;
+        string Row(string label, IEnumerable<string> cells) => label.PadRight(first) + string.Concat(cells.Select(c => c.PadLeft(cell)));
+        return string.Join(Environment.NewLine,
+        [
+            string.Format(CultureInfo.InvariantCulture, "accuracy {0:0.0%} ({1}/{2}), majority baseline {3:0.0%}", Accuracy, Correct, Total, MajorityBaseline),
+            Row(corner, ClassNames),
+            .. ConfusionMatrix.Select((counts, i) => Row(ClassNames[i], counts.Select(c => c.ToString(CultureInfo.InvariantCulture)))),
+        ]);
     }
 }
