@@ -25,9 +25,10 @@ internal static class ConsoleReport
             Console.WriteLine($"  {i,4}  {Lr(result.LearningRates[i]),8}  {Loss(result.Losses[i]),8}  {Loss(result.SmoothedLosses[i]),8}");
     }
 
-    public static void TrainingStep(TrainingProgress p, int every = 10)
+    /// <summary>Prints the first step and every step that measured a validation loss (every ~10 steps and the last).</summary>
+    public static void TrainingStep(TrainingProgress p)
     {
-        if (p.Step % every != 0 && p.Step != p.TotalSteps - 1) return;
+        if (p.Step != 0 && p.ValidationLoss is null) return;
         string validation = p.ValidationLoss is double v ? $"  validation {Loss(v)}" : "";
         Console.WriteLine($"  step {p.Step,4}/{p.TotalSteps}  lr {Lr(p.LearningRate)}  loss {Loss(p.Loss)}  smoothed {Loss(p.SmoothedLoss)}{validation}");
     }
