@@ -20,14 +20,16 @@ public sealed class MaskedResiduePretrainer : IDisposable
 
     public PretrainingOptions Options { get; }
 
-    /// <summary>Seeds torch's global RNG with <see cref="PretrainingOptions.Seed"/> (head weights, dropout).</summary>
+    /// <summary>
+    /// <see cref="PretrainingOptions.Seed"/> fixes the batch order and the masks; the head's initial weights and
+    /// dropout draw from torch's global RNG (seed it with <c>torch.manual_seed</c> for a repeatable run).
+    /// </summary>
     public MaskedResiduePretrainer(ProteinBackbone backbone, PretrainingOptions? options = null)
     {
         Options = options ?? new();
         Options.Validate();
         this.backbone = backbone;
-        manual_seed(Options.Seed);
-        generator = new Generator((ulong)Options.Seed);
+        generator = new Generator((ulong)TaskRandom.SeedFor(Options.Seed, TaskRandom.Stream.Data));
         head = nn.Linear(backbone.FeatureSize, AminoAcidTokenizer.VocabularySize);
         optimizer = optim.AdamW(backbone.parameters().Concat(head.parameters()), Options.LearningRate, weight_decay: Options.WeightDecay);
     }

@@ -27,14 +27,15 @@ public static class PretrainedBackbones
     public static string CheckpointPath(ProteinModelKind kind, ProteinFamilyData data) =>
         Path.Combine(CacheFolder, $"{kind.ToString().ToLowerInvariant()}-{Fingerprint(kind, data)}.bin");
 
-    private static ProteinBackbone Pretrain(ProteinModelKind kind, ProteinFamilyData data)
-    {
-        TorchSharp.torch.manual_seed(Pretraining.Seed);
-        var backbone = ProteinBackbone.Create(kind, ModelOptions);
-        using var pretrainer = new MaskedResiduePretrainer(backbone, Pretraining);
-        pretrainer.Run(data.TrainTokens);
-        return backbone;
-    }
+    // Weights and dropout draw from torch's global RNG, so the whole run is seeded (and the caller's RNG restored).
+    private static ProteinBackbone Pretrain(ProteinModelKind kind, ProteinFamilyData data) =>
+        TaskRandom.WithSeededGlobalRng(Pretraining.Seed, () =>
+        {
+            var backbone = ProteinBackbone.Create(kind, ModelOptions);
+            using var pretrainer = new MaskedResiduePretrainer(backbone, Pretraining);
+            pretrainer.Run(data.TrainTokens);
+            return backbone;
+        });
 
     private static void Save(ProteinBackbone backbone, string path)
     {

@@ -9,7 +9,7 @@ public sealed record PretrainingOptions
     public double MaskFraction { get; init; } = 0.15;
     public double LearningRate { get; init; } = 3e-3;
     public double WeightDecay { get; init; } = 0.01;
-    /// <summary>Seeds the prediction head's initial weights, the batch order, the masks and dropout.</summary>
+    /// <summary>Seeds the batch order and the masks (weights and dropout follow torch's global RNG).</summary>
     public int Seed { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad option and what is expected.</summary>

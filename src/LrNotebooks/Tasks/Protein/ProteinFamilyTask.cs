@@ -1,5 +1,4 @@
 using LrNotebooks.Training;
-using static TorchSharp.torch;
 
 namespace LrNotebooks.Tasks.Protein;
 
@@ -11,6 +10,7 @@ namespace LrNotebooks.Tasks.Protein;
 public sealed class ProteinFamilyTask : BuiltInTask
 {
     public const int BatchSize = 32;
+    public const string LossName = "cross_entropy";
     public static ProteinFamilyTask Cnn { get; } = new(ProteinModelKind.Cnn);
     public static ProteinFamilyTask Transformer { get; } = new(ProteinModelKind.Transformer);
 
@@ -24,19 +24,18 @@ public sealed class ProteinFamilyTask : BuiltInTask
         $"Protein family (kinase / fn3 / globin) of 32-residue windows of real sequences (Pfam seeds via Debian's hmmer-doc); " +
         $"a pre-trained {(Kind == ProteinModelKind.Cnn ? "1-D CNN" : "transformer")} backbone and a fresh head.";
 
-    /// <summary>The head's initial weights and dropout follow <paramref name="seed"/>; the backbone is the shared pre-trained one.</summary>
+    /// <summary>The head's initial weights follow <paramref name="seed"/>; the backbone is the shared pre-trained one.</summary>
     public override TaskInstance Create(int seed = 0)
     {
         var data = ProteinFamilyData.Load();
-        var backbone = PretrainedBackbones.Load(Kind, data);
-        manual_seed(seed);
-        var model = new ProteinClassifier(backbone, data.Families.Count);
+        // Seeded as a whole: loading the checkpoint first initialises a throwaway backbone from the global RNG.
+        var model = TaskRandom.WithSeededGlobalRng(seed, () => new ProteinClassifier(PretrainedBackbones.Load(Kind, data), data.Families.Count));
         return new TaskInstance(
             Name,
             model,
             TrainingData.FromTensors(data.TrainTokens, data.TrainLabels, BatchSize),
             TrainingData.FromTensors(data.ValidationTokens, data.ValidationLabels, BatchSize, shuffle: false),
-            (prediction, target) => nn.functional.cross_entropy(prediction, target),
-            "cross_entropy");
+            LossFunctions.ByName(LossName),
+            LossName);
     }
 }
