@@ -24,7 +24,7 @@ internal sealed class TrainingSnapshot : IDisposable
     {
         _tensors = model.parameters().Concat(model.named_buffers(recurse: true, include_nonpersistent: true).Select(b => b.buffer))
             .Select(t => (t, Copy(t))).ToList();
-        _grads = model.parameters().Select(p => ((Tensor)p, p.grad is { } grad ? Copy(grad) : null)).ToList();
+        _grads = model.parameters().Select(p => ((Tensor)p, CopyGrad(p))).ToList();
         _modes = [];
         CollectModes(model, _modes);
         if (optimizer is OptimizerHelper helper) _optimizer = (helper, Serialize(helper));
@@ -58,10 +58,18 @@ internal sealed class TrainingSnapshot : IDisposable
         _rng.Dispose();
     }
 
+    // Each read of .grad makes a new handle to the same gradient: dispose the handle, not the gradient.
+    private static Tensor? CopyGrad(Tensor parameter)
+    {
+        using var grad = parameter.grad;
+        return grad is null ? null : Copy(grad);
+    }
+
     private static void RestoreGrad(Tensor parameter, Tensor? saved)
     {
+        using var grad = parameter.grad;
         if (saved is null) parameter.grad = null;
-        else if (parameter.grad is { } grad) grad.copy_(saved);
+        else if (grad is not null) grad.copy_(saved);
         else parameter.grad = saved.clone().DetachFromDisposeScope();
     }
 
@@ -72,7 +80,11 @@ internal sealed class TrainingSnapshot : IDisposable
     }
 
     // Owned by the snapshot, not by whatever dispose scope the caller has open.
-    private static Tensor Copy(Tensor t) => t.detach().clone().DetachFromDisposeScope();
+    private static Tensor Copy(Tensor t)
+    {
+        using var detached = t.detach();
+        return detached.clone().DetachFromDisposeScope();
+    }
 
     private static byte[] Serialize(OptimizerHelper optimizer)
     {
