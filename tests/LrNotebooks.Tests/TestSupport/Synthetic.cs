@@ -34,7 +34,7 @@ internal static class Synthetic
             .ToList();
     }
 
-    public static Training.LossFunction CrossEntropy => (p, t) => nn.functional.cross_entropy(p, t);
+    public static LrNotebooks.Training.LossFunction CrossEntropy => (p, t) => nn.functional.cross_entropy(p, t);
 }
 
 /// <summary>IProgress that records on the calling thread (Progress&lt;T&gt; would post to a context).</summary>
@@ -69,10 +69,10 @@ internal sealed class ProbeModule : nn.Module<Tensor, Tensor>
 }
 
 /// <summary>A schedule written in the test: LR and momentum as simple functions of the step.</summary>
-internal sealed class LinearTestSchedule(int totalSteps, double lr0, double lrSlope, double? momentum0, double momentumSlope = 0) : Schedules.ISchedule
+internal sealed class LinearTestSchedule(int totalSteps, double lr0, double lrSlope, double? momentum0, double momentumSlope = 0) : LrNotebooks.Schedules.ISchedule
 {
     public int TotalSteps => totalSteps;
 
-    public Schedules.HyperParameters At(int step, int group = 0) =>
+    public LrNotebooks.Schedules.HyperParameters At(int step, int group = 0) =>
         new(lr0 + lrSlope * step, momentum0 is double m ? m + momentumSlope * step : null);
 }
