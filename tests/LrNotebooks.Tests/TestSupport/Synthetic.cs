@@ -6,6 +6,9 @@ namespace LrNotebooks.Tests.TestSupport;
 /// <summary>Small deterministic models and data built inside the tests.</summary>
 internal static class Synthetic
 {
+    // On 2 shared cores under load, torch's second intra-op thread makes these tiny models 5-20x slower.
+    static Synthetic() => set_num_threads(1);
+
     /// <summary>A 2 -> hidden -> hidden -> 3 MLP, optionally with BatchNorm and Dropout (buffers and RNG use).</summary>
     public static nn.Module<Tensor, Tensor> Mlp(int seed, int hidden = 64, bool batchNormAndDropout = false)
     {
