@@ -7,8 +7,10 @@ namespace LrNotebooks.RangeTest;
 
 /// <summary>The learning-rate range test. The model, optimizer and torch RNG are bitwise as before, whatever happens.</summary>
 /// <remarks>
-/// <para>Each step sets the next ladder rate on every parameter group (keeping discriminative ratios, see
-/// <see cref="ProportionalGroupRates"/>), trains on the next batch(es) and records the loss; the run stops
+/// <para>Each step sets the next ladder rate on every parameter group, trains on the next batch(es) and records
+/// the loss. With several parameter groups of different learning rates (a backbone and a head), group g gets
+/// the ladder rate times (its original LR / group 0's original LR), so the recorded LR is group 0's and the
+/// groups keep their proportions; if group 0's LR is not positive, every group gets the ladder rate. The run stops
 /// when the smoothed loss diverges (<see cref="DivergenceRule"/>), at the first NaN/Inf loss, or on cancellation.</para>
 /// <para>Cancellation does not throw: the run ends with <see cref="StopReason.Cancelled"/> and returns the
 /// partial curve (with suggestions from the steps that ran), after the same restore as every other ending.

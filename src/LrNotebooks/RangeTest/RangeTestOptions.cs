@@ -21,7 +21,10 @@ public sealed record RangeTestOptions
     public int AccumulationSteps { get; init; } = 1;
     /// <summary>Batch size used when the data is a (X, Y) tensor pair.</summary>
     public int BatchSize { get; init; } = 64;
-    /// <summary>When above 0 and validation data is given: measure the validation loss every this many steps.</summary>
+    /// <summary>
+    /// When above 0, measure the validation loss of a fixed subset every this many steps (and at the last
+    /// planned step); validation data is then required. 0 (the default) measures none.
+    /// </summary>
     public int ValidationEvery { get; init; }
     /// <summary>How many validation batches make up the fixed validation subset.</summary>
     public int ValidationBatches { get; init; } = 4;
