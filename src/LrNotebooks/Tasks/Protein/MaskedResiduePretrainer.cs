@@ -1,4 +1,5 @@
 using LrNotebooks.RangeTest;
+using LrNotebooks.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -45,7 +46,8 @@ public sealed class MaskedResiduePretrainer : IDisposable
         backbone.train();
         head.train();
         var losses = new List<double>();
-        using var batches = ShuffledBatches.Of(tokens, Options.BatchSize, generator).GetEnumerator();
+        // Unlabelled: the tokens stand in as the (unused) targets of the engine's batching.
+        using var batches = TrainingData.FromTensors(tokens, tokens, Options.BatchSize).Batches(generator).Select(b => b.X).GetEnumerator();
         for (var step = 0; step < Options.Steps; step++)
         {
             if (cancellationToken.IsCancellationRequested)
