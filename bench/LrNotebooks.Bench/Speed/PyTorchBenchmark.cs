@@ -11,19 +11,22 @@ internal static class PyTorchBenchmark
 {
     public static void Run(BenchSettings settings)
     {
-        using var worker = PyTorchWorker.Start(Path.Combine(settings.RepoRoot, "bench", "pytorch_rangetest.py"), settings.PyTorchRoot);
         Console.WriteLine("## Against PyTorch: the same range test in Python (Debian python3-torch 1.13, private unpack, OpenBLAS pthread)");
         Console.WriteLine($"Median over {settings.Repeats} interleaved repeats after {settings.Warmup} warm-up rounds; each side times itself. "
-            + "Ratio = median(LrFinder.Run) / median(PyTorch).");
+            + "Ratio = median(LrFinder.Run) / median(PyTorch). PyTorch's OpenBLAS and OpenMP pools are sized to the thread count.");
         Console.WriteLine();
         Console.WriteLine("| workload | threads | PyTorch ms | PyTorch ms/step | LrFinder ms | LrFinder ms/step | ratio | paired ratio (median) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         string? version = null;
-        foreach (var speedCase in new[] { SpeedCase.Mlp256, SpeedCase.SpiralsShape })
+        string script = Path.Combine(settings.RepoRoot, "bench", "pytorch_rangetest.py");
+        foreach (int threads in settings.ThreadCounts)
         {
-            version = worker.Setup(speedCase);
-            foreach (int threads in settings.ThreadCounts)
+            using var worker = PyTorchWorker.Start(script, settings.PyTorchRoot, threads);
+            foreach (var speedCase in new[] { SpeedCase.Mlp256, SpeedCase.SpiralsShape })
+            {
+                version = worker.Setup(speedCase);
                 Measure(worker, speedCase, threads, settings);
+            }
         }
         Console.WriteLine();
         Console.WriteLine($"PyTorch reports version {version}.");
@@ -33,7 +36,6 @@ internal static class PyTorchBenchmark
     private static void Measure(PyTorchWorker worker, SpeedCase speedCase, int threads, BenchSettings settings)
     {
         set_num_threads(threads);
-        worker.SetThreads(threads);
         const int seed = 7;
         using var model = speedCase.NewModel(seed);
         var (x, y) = speedCase.NewData(seed);

@@ -14,7 +14,12 @@ internal sealed class PyTorchWorker : IDisposable
     private PyTorchWorker(Process process) => _process = process;
 
     /// <param name="pytorchRoot">The folder install-pytorch.sh unpacked python3-torch and libtorch1.13 into.</param>
-    public static PyTorchWorker Start(string script, string pytorchRoot)
+    /// <param name="threads">
+    /// Debian's torch does its matrix products in OpenBLAS, whose thread pool is sized once at start-up and ignores
+    /// torch.set_num_threads; so each thread count gets its own worker with OpenBLAS and OpenMP sized to match
+    /// (otherwise "1 thread" still runs OpenBLAS on every core and oversubscribes them).
+    /// </param>
+    public static PyTorchWorker Start(string script, string pytorchRoot, int threads)
     {
         if (!File.Exists(Path.Combine(pytorchRoot, ".complete")))
             throw new InvalidOperationException($"PyTorch is not unpacked in {pytorchRoot}: run bench/install-pytorch.sh (bench/run.sh does).");
@@ -28,8 +33,12 @@ internal sealed class PyTorchWorker : IDisposable
         psi.ArgumentList.Add(script);
         psi.Environment["LD_LIBRARY_PATH"] = Path.Combine(pytorchRoot, "usr/lib/x86_64-linux-gnu");
         psi.Environment["PYTHONPATH"] = Path.Combine(pytorchRoot, "usr/lib/python3/dist-packages");
+        psi.Environment["OPENBLAS_NUM_THREADS"] = threads.ToString();
+        psi.Environment["OMP_NUM_THREADS"] = threads.ToString();
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start /usr/bin/python3.");
-        return new PyTorchWorker(process);
+        var worker = new PyTorchWorker(process);
+        worker.Send(new JsonObject { ["cmd"] = "threads", ["n"] = threads });
+        return worker;
     }
 
     public string Setup(SpeedCase speedCase)
@@ -38,8 +47,6 @@ internal sealed class PyTorchWorker : IDisposable
         command["cmd"] = "setup";
         return Send(command)["torch"]!.GetValue<string>();
     }
-
-    public void SetThreads(int threads) => Send(new JsonObject { ["cmd"] = "threads", ["n"] = threads });
 
     /// <summary>One range test; its time as measured inside Python (the pipe round trip is not counted).</summary>
     public (double Milliseconds, int Steps) Run()
