@@ -14,6 +14,20 @@ internal sealed record QualityRecord(
 {
     public double OracleLoss => GridLosses.Min();
     public double OracleLr => GridLrs[Array.IndexOf(GridLosses, OracleLoss)];
+
+    /// <summary>
+    /// The better of the oracle's two grid neighbours (a quarter decade either side): what a rule that lands one grid
+    /// step off the best LR scores. Its regret is the resolution of the measurement itself.
+    /// </summary>
+    public (double Regret, double LostShare) NeighbourOfOracle
+    {
+        get
+        {
+            int best = Array.IndexOf(GridLosses, OracleLoss);
+            double neighbour = new[] { best - 1, best + 1 }.Where(i => i >= 0 && i < GridLosses.Length).Min(i => GridLosses[i]);
+            return (neighbour / OracleLoss - 1, (neighbour - OracleLoss) / (UntrainedLoss - OracleLoss));
+        }
+    }
 }
 
 /// <param name="LearningRate">NaN when the rule could not suggest (then the regret is +Infinity).</param>

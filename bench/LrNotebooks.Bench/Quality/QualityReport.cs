@@ -31,6 +31,10 @@ internal static class QualityReport
                 + $"{worst.Record.Task} seed {worst.Record.Seed} | {within}/{regrets.Count} | **{Pct(Stats.Median(shares))}** | {Pct(Stats.Quantile(shares, 0.75))} | "
                 + $"{Pct(shares.Max())} | {distance:+0.00;-0.00} | {picks.Count(p => p.Pick.LowConfidence)}/{picks.Count} |");
         }
+        var neighbours = records.Select(r => r.NeighbourOfOracle).ToList();
+        Console.WriteLine($"| (reference: the oracle's better grid neighbour, 1/{plan.GridPointsPerDecade} decade off) | {Pct(Stats.Median(neighbours.Select(n => n.Regret)))} | "
+            + $"{Pct(Stats.Quantile(neighbours.Select(n => n.Regret), 0.75))} | {Pct(neighbours.Max(n => n.Regret))} | | {neighbours.Count(n => n.Regret <= GoalMedianRegret)}/{neighbours.Count} | "
+            + $"{Pct(Stats.Median(neighbours.Select(n => n.LostShare)))} | {Pct(Stats.Quantile(neighbours.Select(n => n.LostShare), 0.75))} | {Pct(neighbours.Max(n => n.LostShare))} | | |");
         Console.WriteLine();
         foreach (string failure in training.Failures) Console.WriteLine($"Training failed (counted as diverged): {failure}");
         if (training.Failures.Count > 0) Console.WriteLine();
