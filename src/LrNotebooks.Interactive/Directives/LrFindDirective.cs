@@ -60,6 +60,7 @@ internal sealed class LrFindDirective(CSharpVariables variables, SessionState se
                 context.DisplayAs(Usage(), PlainTextFormatter.MimeType);
                 return;
             }
+            DirectiveText.RequireValues(command, Name, Specs());
             var resultName = UserErrors.ResultName(command.Name, "lrfind");
             var options = Options(command);
             UserErrors.RequireTorch();

@@ -74,6 +74,7 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
                 context.DisplayAs(Usage(), PlainTextFormatter.MimeType);
                 return;
             }
+            DirectiveText.RequireValues(command, Name, Specs());
             var resultName = UserErrors.ResultName(command.Name, "onecycle");
             var (options, source) = Options(command);
             var schedules = (command.Anneal?.Trim().ToLowerInvariant() == "both"

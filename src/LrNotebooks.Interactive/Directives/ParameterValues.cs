@@ -24,8 +24,8 @@ internal static class ParameterValues
         var value = Required(text, parameter, expected);
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
             throw new ArgumentException(
-                double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
-                    ? $"expected {expected} (a whole number below 2147483648), not '{value}'."
+                double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && Math.Abs(d) >= int.MaxValue
+                    ? $"'{value}' is too large; expected {expected}."
                     : $"expected {expected}, not '{value}'.",
                 parameter);
         return number;
