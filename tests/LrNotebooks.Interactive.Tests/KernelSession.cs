@@ -24,9 +24,11 @@ public sealed class KernelSession : IAsyncLifetime, IDisposable
             typeof(LrNotebooksExtension), typeof(RangeTestResult), typeof(TorchSharp.torch), typeof(Plotly.NET.GenericChart),
             typeof(Plotly.NET.CSharp.Chart), typeof(Microsoft.FSharp.Core.Unit),
         }.Select(t => t.Assembly.Location));
-        // the host runs OnLoadAsync inside the submission that added the package: do the same to see the banner
-        LoadResult = await Kernel.SendAsync(new SubmitCode("1"));
-        await new LrNotebooksExtension().OnLoadAsync(Kernel);
+        // the host runs OnLoadAsync inside the submission that added the package (so its banner shows there): same here
+        LoadResult = await Submit(
+            "await new LrNotebooks.Interactive.LrNotebooksExtension().OnLoadAsync(" +
+            "Microsoft.DotNet.Interactive.KernelInvocationContext.Current.HandlingKernel.RootKernel);");
+        Assert.Null(Failure(LoadResult));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -52,8 +52,8 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
         "  #!lrfind  then  #!onecycle --max-lr auto --train --compare-constant",
         "  #!onecycle --max-lr auto --train --model net --data train --epochs 5 --steps-per-epoch 100",
         "The result goes to the variable onecycle: LearningRates, Momenta, Schedules, Training, ConstantTraining, ToCsv().",
-        "--train trains your model in place. --compare-constant trains first from a copy of your starting weights, then restores them,",
-        "so both runs start alike. An interrupt during --train puts your model's weights back as they were before the cell.",
+        "With --train your model is trained in place. With --compare-constant the constant-lr run goes first and your starting weights",
+        "are then restored, so both runs start alike. An interrupt during --train puts your model's weights back as they were.",
     ]);
 
     public void Register(Kernel kernel)
