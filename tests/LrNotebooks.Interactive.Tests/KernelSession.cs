@@ -9,12 +9,12 @@ using Microsoft.DotNet.Interactive.Events;
 namespace LrNotebooks.Interactive.Tests;
 
 /// <summary>A C# kernel inside a composite kernel with the extension loaded, as the notebook host sets it up.</summary>
-public sealed class KernelSession : IAsyncLifetime, IDisposable
+public class KernelSession : IAsyncLifetime, IDisposable
 {
     public CompositeKernel Kernel { get; } = new() { new CSharpKernel().UseKernelHelpers() };
     public KernelCommandResult? LoadResult { get; private set; }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Kernel.DefaultKernelName = "csharp";
         var csharp = (CSharpKernel)Kernel.FindKernelByName("csharp");
@@ -33,7 +33,11 @@ public sealed class KernelSession : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => Kernel.Dispose();
+    public void Dispose()
+    {
+        Kernel.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     public Task<KernelCommandResult> Submit(string code) => Kernel.SendAsync(new SubmitCode(code));
 
@@ -48,4 +52,14 @@ public sealed class KernelSession : IAsyncLifetime, IDisposable
 
     public static IEnumerable<string> Outputs(KernelCommandResult result, string mimeType) =>
         result.Events.OfType<DisplayEvent>().SelectMany(e => e.FormattedValues).Where(v => v.MimeType == mimeType).Select(v => v.Value);
+}
+
+/// <summary>A session where the user's model, data, loss and optimizer cells have run (see <see cref="UserCells"/>).</summary>
+public sealed class UserKernelSession : KernelSession
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Assert.Null(Failure(await Submit(UserCells.ModelAndData)));
+    }
 }

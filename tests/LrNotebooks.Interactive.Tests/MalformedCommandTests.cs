@@ -1,25 +1,8 @@
 namespace LrNotebooks.Interactive.Tests;
 
 /// <summary>Every user error: one clear line naming the parameter, nothing of the user's changed, the next cell runs.</summary>
-public class MalformedCommandTests(MalformedCommandTests.Session session) : IClassFixture<MalformedCommandTests.Session>
+public class MalformedCommandTests(UserKernelSession session) : IClassFixture<UserKernelSession>
 {
-    public sealed class Session : IAsyncLifetime
-    {
-        public KernelSession Kernel { get; } = new();
-
-        public async Task InitializeAsync()
-        {
-            await Kernel.InitializeAsync();
-            Assert.Null(KernelSession.Failure(await Kernel.Submit(UserCells.ModelAndData)));
-        }
-
-        public Task DisposeAsync()
-        {
-            Kernel.Dispose();
-            return Task.CompletedTask;
-        }
-    }
-
     [Theory]
     [InlineData("#!lrfind --bogus 3", "--bogus")]
     [InlineData("#!lrfind --max_lr 3", "--max_lr")]
@@ -67,7 +50,7 @@ public class MalformedCommandTests(MalformedCommandTests.Session session) : ICla
     [InlineData("#!lrnotebooks --plotly svg", "--plotly")]
     public async Task Fails_with_one_clear_line_and_the_kernel_stays_usable(string code, string parameter, string? detail = null)
     {
-        var result = await session.Kernel.Submit(code);
+        var result = await session.Submit(code);
 
         var message = KernelSession.Failure(result);
         Assert.NotNull(message);
@@ -76,8 +59,8 @@ public class MalformedCommandTests(MalformedCommandTests.Session session) : ICla
         Assert.DoesNotContain("   at ", message);
         Assert.DoesNotContain("Exception", message);
         Assert.True(message.Split('\n').Length <= 2, message); // the parser's own errors may add a second position line
-        Assert.True(await session.Kernel.Value<bool>("SameWeights(net, netBefore)"), "the user's model changed");
-        Assert.Equal(2, await session.Kernel.Value<int>("1 + 1"));
+        Assert.True(await session.Value<bool>("SameWeights(net, netBefore)"), "the user's model changed");
+        Assert.Equal(2, await session.Value<int>("1 + 1"));
     }
 
     [Fact]
