@@ -104,6 +104,19 @@ public class ChartTests
     }
 
     [Fact]
+    public void Long_runs_are_thinned_so_outputs_stay_small_and_keep_the_last_step()
+    {
+        var range = ChartHtml.Render(RangeTestChart.Build(Samples.RangeTest(steps: 100_000)), PlotlyMode.Cdn);
+        var training = ChartHtml.Render(TrainingChart.Build(Samples.Training(20_000, 1), Samples.Training(20_000, 1.3), 1e-3), PlotlyMode.Cdn);
+
+        Assert.True(range.Length < 50_000, $"range chart {range.Length} chars");
+        Assert.True(training.Length < 100_000, $"training chart {training.Length} chars");
+        var steps = ChartJson.Parse(training).Trace("smoothed loss (one cycle)").GetProperty("x");
+        Assert.Equal(Thinning.MaxPoints, steps.GetArrayLength());
+        Assert.Equal(19_999, steps[Thinning.MaxPoints - 1].GetDouble());
+    }
+
+    [Fact]
     public void Schedule_chart_overlays_both_anneals_with_momentum_on_a_second_axis_and_annotations()
     {
         var result = Samples.OneCycle(both: true, trained: false);

@@ -12,6 +12,8 @@ public class MalformedCommandTests(UserKernelSession session) : IClassFixture<Us
     [InlineData("#!lrfind --min-lr abc", "--min-lr", "'abc'")]
     [InlineData("#!lrfind --steps 12.5", "--steps", "'12.5'")]
     [InlineData("#!lrfind --steps 99999999999", "--steps", "too large")]
+    [InlineData("#!lrfind --steps 100000000", "--steps", "at most 100,000")]
+    [InlineData("#!onecycle --steps 100000000", "--steps", "at most 10,000,000")]
     [InlineData("#!lrfind --min-lr -1e-3", "--min-lr")]
     [InlineData("#!lrfind --min-lr 1 --max-lr 1e-3", "-lr")]
     [InlineData("#!lrfind --steps 0", "--steps")]

@@ -49,11 +49,11 @@ internal static class Samples
         Enumerable.Range(0, lrs.Length).MinBy(i => Math.Abs(Math.Log(lrs[i] / lr)));
 
     /// <summary>A triangle-ish schedule table, enough to draw (the shape is the engine's business).</summary>
-    public static ScheduleTable Table(AnnealStrategy anneal, int steps, double maxLr)
+    public static OneCycleTable Table(AnnealStrategy anneal, int steps, double maxLr)
     {
         var lrs = Enumerable.Range(0, steps).Select(s => s < steps * 0.3 ? maxLr * (0.04 + s / (steps * 0.3)) : maxLr * (steps - s) / (steps * 0.7)).ToArray();
         var momenta = lrs.Select(lr => 0.95 - 0.1 * lr / maxLr).ToArray();
-        return new ScheduleTable(anneal, lrs, momenta);
+        return new OneCycleTable(anneal, lrs, momenta);
     }
 
     public static OneCycleResult OneCycle(bool both, bool trained)

@@ -21,6 +21,7 @@ internal static class PlotlyParts
             x: x, y: y, Name: name, ShowLegend: showLegend, Opacity: opacity,
             LineColor: Color.fromString(color), LineWidth: width,
             LineDash: dash ?? StyleParam.DrawingStyle.Solid, UseDefaults: false)
+        .WithTraceProperty("x", Finite(x))
         .WithTraceProperty("y", Finite(y));
 
     public static GenericChart Points(IReadOnlyList<double> x, IReadOnlyList<double> y, string name, string color,
@@ -41,6 +42,9 @@ internal static class PlotlyParts
         foreach (var trace in GenericChart.getTraces(chart)) trace.SetProperty(name, value);
         return chart;
     }
+
+    /// <summary>No hover box for this trace (another trace's hover already tells its values).</summary>
+    public static GenericChart WithoutHover(this GenericChart chart) => chart.WithTraceProperty("hoverinfo", "skip");
 
     /// <summary>Hover text built from per-point values (<c>customdata</c>) with a plotly hovertemplate.</summary>
     public static GenericChart WithHover(this GenericChart chart, IReadOnlyList<double[]> perPoint, string template)
@@ -133,7 +137,10 @@ internal static class PlotlyParts
         return band;
     }
 
-    // NaN and infinities are not JSON: plotly shows null as a gap
+    // NaN and infinities are not JSON: plotly shows null as a gap. Five significant digits keep outputs small.
     private static double?[] Finite(IEnumerable<double> values) =>
-        values.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray();
+        values.Select(v => double.IsFinite(v) ? Significant(v) : (double?)null).ToArray();
+
+    private static double Significant(double v) =>
+        v == 0 ? 0 : double.Parse(v.ToString("G5", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -19,15 +19,15 @@ public static class RangeTestChart
         var lrs = result.LearningRates;
         var logX = result.Options.Mode == LadderMode.Exp;
         var yRange = ReadableLossRange(result);
-        var hover = Enumerable.Range(0, lrs.Length)
-            .Select(i => new[] { i, result.Losses[i], result.SmoothedLosses[i] })
-            .ToArray();
+        var shown = Thinning.Indices(lrs.Length);
+        var hover = shown.Select(i => new[] { i, result.Losses[i], result.SmoothedLosses[i] }).ToArray();
+        var x = lrs.Pick(shown);
         const string template = "step %{customdata[0]}<br>lr %{x:.3e}<br>loss %{customdata[1]:.4f}<br>smoothed %{customdata[2]:.4f}";
 
         var traces = new List<GenericChart>
         {
-            PlotlyParts.Line(lrs, result.Losses, "loss (raw)", "#7f7f7f", 1, opacity: 0.45).WithHover(hover, template),
-            PlotlyParts.Line(lrs, result.SmoothedLosses, "loss (smoothed)", "#1f77b4", 2.5).WithHover(hover, template),
+            PlotlyParts.Line(x, result.Losses.Pick(shown), "loss (raw)", "#7f7f7f", 1, opacity: 0.45).WithoutHover(),
+            PlotlyParts.Line(x, result.SmoothedLosses.Pick(shown), "loss (smoothed)", "#1f77b4", 2.5).WithHover(hover, template),
         };
         var labels = new List<Annotation>();
         var shapes = new List<Shape>();

@@ -15,20 +15,23 @@ public static class ScheduleChart
 
     public static GenericChart Build(OneCycleResult result)
     {
-        var steps = Enumerable.Range(0, result.TotalSteps).Select(s => (double)s).ToArray();
+        var shown = Thinning.Indices(result.TotalSteps);
+        var steps = shown.Select(s => (double)s).ToArray();
         var traces = new List<GenericChart>();
         for (var i = 0; i < result.Schedules.Count; i++)
         {
             var table = result.Schedules[i];
             var anneal = OneCycleResult.Name(table.Anneal);
-            var hover = steps.Select((s, k) => new[] { s, table.LearningRates[k], table.Momenta[k] }).ToArray();
+            var lrs = table.LearningRates.Pick(shown);
+            var momenta = table.Momenta.Pick(shown);
+            var hover = steps.Select((s, k) => new[] { s, lrs[k], momenta[k] }).ToArray();
             const string template = "step %{customdata[0]}<br>lr %{customdata[1]:.3e}<br>momentum %{customdata[2]:.4f}";
-            traces.Add(PlotlyParts.Line(steps, table.LearningRates, $"lr ({anneal})", LrColors[i % LrColors.Length], 2.5)
+            traces.Add(PlotlyParts.Line(steps, lrs, $"lr ({anneal})", LrColors[i % LrColors.Length], 2.5)
                 .WithHover(hover, template));
-            if (table.Momenta.Any(double.IsFinite))
-                traces.Add(PlotlyParts.Line(steps, table.Momenta, $"momentum / beta1 ({anneal})", MomentumColors[i % MomentumColors.Length], 2,
+            if (momenta.Any(double.IsFinite))
+                traces.Add(PlotlyParts.Line(steps, momenta, $"momentum / beta1 ({anneal})", MomentumColors[i % MomentumColors.Length], 2,
                         dash: StyleParam.DrawingStyle.Dash)
-                    .WithHover(hover, template)
+                    .WithoutHover()
                     .OnSecondYAxis());
         }
 

@@ -36,13 +36,15 @@ public static class TrainingChart
         {
             var curve = curves[i];
             var color = Colors[i % Colors.Length];
-            var steps = Enumerable.Range(0, curve.Losses.Count).Select(s => (double)s).ToArray();
-            var hover = steps.Select((s, k) => new[] { s, curve.LearningRates[k], curve.Losses[k], curve.SmoothedLosses[k] }).ToArray();
+            var shown = Thinning.Indices(curve.Losses.Count);
+            var steps = shown.Select(s => (double)s).ToArray();
+            var (losses, smoothed, lrs) = (curve.Losses.Pick(shown), curve.SmoothedLosses.Pick(shown), curve.LearningRates.Pick(shown));
+            var hover = steps.Select((s, k) => new[] { s, lrs[k], losses[k], smoothed[k] }).ToArray();
             const string template = "step %{customdata[0]}<br>lr %{customdata[1]:.3e}<br>loss %{customdata[2]:.4f}<br>smoothed %{customdata[3]:.4f}";
-            traces.Add(PlotlyParts.Line(steps, curve.Losses, $"loss ({curve.Label})", color, 1, opacity: 0.35).WithHover(hover, template));
-            traces.Add(PlotlyParts.Line(steps, curve.SmoothedLosses, $"smoothed loss ({curve.Label})", color, 2.5).WithHover(hover, template));
-            traces.Add(PlotlyParts.Line(steps, curve.LearningRates, $"lr ({curve.Label})", color, 1, opacity: 0.8,
-                dash: StyleParam.DrawingStyle.Dot).OnSecondYAxis());
+            traces.Add(PlotlyParts.Line(steps, losses, $"loss ({curve.Label})", color, 1, opacity: 0.35).WithoutHover());
+            traces.Add(PlotlyParts.Line(steps, smoothed, $"smoothed loss ({curve.Label})", color, 2.5).WithHover(hover, template));
+            traces.Add(PlotlyParts.Line(steps, lrs, $"lr ({curve.Label})", color, 1, opacity: 0.8,
+                dash: StyleParam.DrawingStyle.Dot).WithoutHover().OnSecondYAxis());
             if (curve.ValidationSteps.Count > 0)
                 traces.Add(PlotlyParts.Points(curve.ValidationSteps.Select(s => (double)s).ToArray(), curve.ValidationLosses.ToArray(),
                     $"validation loss ({curve.Label})", color, 8, StyleParam.MarkerSymbol.Square));

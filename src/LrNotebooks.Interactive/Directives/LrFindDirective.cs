@@ -128,8 +128,12 @@ internal sealed class LrFindDirective(CSharpVariables variables, SessionState se
             Seed = ParameterValues.Integer(c.Seed, "--seed", "a whole number such as 0"),
         };
         options.Validate();
+        if (options.Steps > MaxSteps)
+            throw new ArgumentException($"at most {MaxSteps:N0}: a range test needs about 100 to 1,000 steps; got {options.Steps:N0}.", "--steps");
         return options;
     }
+
+    private const int MaxSteps = 100_000;
 
     private static double? Divergence(string? text) =>
         text?.Trim().ToLowerInvariant() is "off" or "none"

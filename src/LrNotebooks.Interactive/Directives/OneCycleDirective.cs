@@ -16,6 +16,7 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
     private const string Summary = "previews a One Cycle schedule (learning rate and momentum per step); with --train, trains under it and shows the loss live.";
     private const double FallbackMaxLr = 1e-3;
     private const int DefaultSteps = 100;
+    private const int MaxSteps = 10_000_000; // the schedule table is kept in memory
     private static readonly string[] AnnealNames = ["cos", "linear", "both"];
     private static readonly string[] PresetNames = ["pytorch", "fastai"];
     private static readonly OneCycleOptions PyTorch = new() { MaxLrs = [FallbackMaxLr], TotalSteps = DefaultSteps };
@@ -80,7 +81,7 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
             var schedules = (command.Anneal?.Trim().ToLowerInvariant() == "both"
                     ? new[] { options with { Anneal = AnnealStrategy.Cos }, options with { Anneal = AnnealStrategy.Linear } }
                     : [options])
-                .Select(ScheduleTable.Evaluate)
+                .Select(OneCycleTable.Evaluate)
                 .ToList();
             var result = new OneCycleResult { Options = schedules.Count > 1 ? options with { Anneal = AnnealStrategy.Cos } : options, Schedules = schedules, MaxLrSource = source };
             if (command.Train)
@@ -123,7 +124,7 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
                 using var constantOptimizer = setup.CreateOptimizer();
                 var progress = live.Curve($"constant lr {Format.Lr(preview.MaxLr)}");
                 constant = await Task.Run(() => Trainer.Train(setup.Model, setup.Train, setup.Loss, constantOptimizer,
-                    new ConstantSchedule(preview.MaxLr, preview.TotalSteps), trainingOptions, setup.Validation, progress, cancel));
+                    new ConstantSchedule(preview.TotalSteps, preview.MaxLr), trainingOptions, setup.Validation, progress, cancel));
                 start.Restore(setup.Model);
             }
             var created = setup.UserOptimizer is null ? setup.CreateOptimizer() : null;
@@ -222,13 +223,14 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
         var steps = ParameterValues.Integer(c.Steps, "--steps", "a whole number of steps such as 100");
         var epochs = ParameterValues.Integer(c.Epochs, "--epochs", "a whole number such as 5");
         var perEpoch = ParameterValues.Integer(c.StepsPerEpoch, "--steps-per-epoch", "a whole number such as 100");
+        if (steps > MaxSteps) throw new ArgumentException($"at most {MaxSteps:N0}; got {steps:N0}.", "--steps");
         if (epochs is null && perEpoch is null) return steps ?? DefaultSteps;
         if (epochs is null) throw new ArgumentException("needs --epochs too (total steps = epochs x steps per epoch).", "--steps-per-epoch");
         if (perEpoch is null) throw new ArgumentException("needs --steps-per-epoch too (total steps = epochs x steps per epoch).", "--epochs");
         if (epochs <= 0) throw new ArgumentException($"expected a whole number above 0, not {epochs}.", "--epochs");
         if (perEpoch <= 0) throw new ArgumentException($"expected a whole number above 0, not {perEpoch}.", "--steps-per-epoch");
         var total = (long)epochs.Value * perEpoch.Value;
-        if (total > int.MaxValue) throw new ArgumentException($"{epochs} x {perEpoch} steps is too many.", "--epochs");
+        if (total > MaxSteps) throw new ArgumentException($"{epochs} x {perEpoch} = {total:N0} steps; at most {MaxSteps:N0}.", "--epochs");
         if (steps is not null && steps != total)
             throw new ArgumentException($"is {steps}, but --epochs {epochs} x --steps-per-epoch {perEpoch} = {total}: give one or the other.", "--steps");
         return (int)total;

@@ -11,7 +11,7 @@ public sealed class OneCycleResult
     /// <summary>The options of the schedule that was (or would be) trained with: the first of <see cref="Schedules"/>.</summary>
     public required OneCycleOptions Options { get; init; }
     /// <summary>One table per anneal strategy shown (two with <c>--anneal both</c>: cosine first).</summary>
-    public required IReadOnlyList<ScheduleTable> Schedules { get; init; }
+    public required IReadOnlyList<OneCycleTable> Schedules { get; init; }
     /// <summary>Where the max LR came from, e.g. "--max-lr 0.001" or "auto: lrfind's suggestion (consensus)".</summary>
     public required string MaxLrSource { get; init; }
     /// <summary>The training run under the schedule (with --train), else null.</summary>
@@ -49,15 +49,13 @@ public sealed class OneCycleResult
     internal static string Name(AnnealStrategy anneal) => anneal == AnnealStrategy.Cos ? "cos" : "linear";
 }
 
-/// <summary>A schedule evaluated at every training step (0 to TotalSteps - 1) for parameter group 0.</summary>
-public sealed record ScheduleTable(AnnealStrategy Anneal, double[] LearningRates, double[] Momenta)
+/// <summary>A One Cycle schedule evaluated at every training step (0 to TotalSteps - 1) for parameter group 0.</summary>
+public sealed record OneCycleTable(AnnealStrategy Anneal, double[] LearningRates, double[] Momenta)
 {
-    public static ScheduleTable Evaluate(OneCycleOptions options)
+    public static OneCycleTable Evaluate(OneCycleOptions options)
     {
-        var schedule = new OneCycleSchedule(options);
-        var values = Enumerable.Range(0, options.TotalSteps).Select(step => schedule.At(step)).ToArray();
-        return new ScheduleTable(options.Anneal,
-            values.Select(v => v.LearningRate).ToArray(),
-            values.Select(v => v.Momentum ?? double.NaN).ToArray());
+        var table = ScheduleTable.Of(new OneCycleSchedule(options));
+        return new OneCycleTable(options.Anneal, table.LearningRates[0],
+            table.Momenta?[0] ?? Enumerable.Repeat(double.NaN, table.Steps.Length).ToArray());
     }
 }
