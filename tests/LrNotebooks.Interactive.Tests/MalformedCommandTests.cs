@@ -25,7 +25,7 @@ public class MalformedCommandTests(UserKernelSession session) : IClassFixture<Us
     [InlineData("#!lrfind --model nope --data train", "--model", "no C# variable named 'nope'")]
     [InlineData("#!lrfind --model nett --data train", "--model", "did you mean 'net'")]
     [InlineData("#!lrfind --model notAModel --data train", "--model", "holds a String")]
-    [InlineData("#!lrfind --model net --data wrongData", "--data", "holds a Int32")]
+    [InlineData("#!lrfind --model net --data wrongData", "--data", "holds an Int32")]
     [InlineData("#!lrfind --model net", "--data")]
     [InlineData("#!lrfind --data train", "--data", "--model")]
     [InlineData("#!lrfind --model net --data train --task spirals", "--task")]

@@ -203,9 +203,11 @@ internal sealed class TrainingSetup : IDisposable
     {
         object? value = null;
         variables?.TryGet(name, out value);
-        var actual = value is null ? "null" : $"a {TypeName(value.GetType())}";
+        var actual = value is null ? "null" : WithArticle(TypeName(value.GetType()));
         return new ArgumentException($"'{name}' holds {actual}; expected {expected}.", parameter);
     }
+
+    private static string WithArticle(string noun) => ("AEIOUaeiou".Contains(noun[0]) ? "an " : "a ") + noun;
 
     private static string TypeName(Type type) =>
         type.IsGenericType
