@@ -7,6 +7,7 @@ public static class BuiltInTasks
     public static IReadOnlyList<BuiltInTask> All { get; } =
     [
         new SpiralsTask(), new SineTask(), new LogisticTask(), new ShapesTask(), new MotifsTask(), new AttentionTask(),
+        Protein.ProteinFamilyTask.Cnn, Protein.ProteinFamilyTask.Transformer,
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(t => t.Name)];

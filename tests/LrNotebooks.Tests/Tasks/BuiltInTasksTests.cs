@@ -7,7 +7,7 @@ public class BuiltInTasksTests
     [Fact]
     public void ListsEveryTaskByName_DefaultIsSpirals()
     {
-        Assert.Equal(["spirals", "sine", "logistic", "shapes", "motifs", "attention"], BuiltInTasks.Names);
+        Assert.Equal(["spirals", "sine", "logistic", "shapes", "motifs", "attention", "protein-family-cnn", "protein-family-transformer"], BuiltInTasks.Names);
         Assert.Equal(BuiltInTasks.Names, BuiltInTasks.All.Select(t => t.Name));
         Assert.Equal("spirals", BuiltInTasks.Default.Name);
         Assert.All(BuiltInTasks.All, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
