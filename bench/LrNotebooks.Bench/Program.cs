@@ -24,6 +24,7 @@ var known = new Dictionary<string, Action<BenchSettings>>
     ["pytorch"] = PyTorchBenchmark.Run,
     ["memory"] = MemoryBenchmark.Run,
     ["quality"] = QualityBenchmark.Run,
+    ["chart"] = LrNotebooks.Bench.Charts.ChartSizeBenchmark.Run,
 };
 if (benchmarks is [] or ["all"]) benchmarks = [.. known.Keys];
 if (benchmarks.FirstOrDefault(b => !known.ContainsKey(b)) is { } unknown)
