@@ -137,7 +137,7 @@ public class ChartTests
     public void Three_phase_schedules_mark_both_phase_boundaries()
     {
         var options = new LrNotebooks.Schedules.OneCycleOptions { MaxLrs = [1], TotalSteps = 100, PctStart = 0.25, ThreePhase = true };
-        Assert.Equal([24.0, 48.0], ScheduleChart.PhaseEnds(options));
+        Assert.Equal([24.0, 48.0], OneCycleShape.Of(new LrNotebooks.Schedules.OneCycleSchedule(options)).PhaseEnds);
     }
 
     [Fact]

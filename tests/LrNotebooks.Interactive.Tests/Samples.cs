@@ -64,7 +64,7 @@ internal static class Samples
             : [Table(AnnealStrategy.Cos, 50, 1e-3)];
         return new OneCycleResult
         {
-            Options = options,
+            Schedule = new OneCycleSchedule(options),
             Schedules = tables,
             MaxLrSource = "--max-lr 0.001",
             Training = trained ? Training(50, 1.0) : null,

@@ -1,4 +1,3 @@
-using LrNotebooks.Schedules;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 
@@ -43,21 +42,13 @@ public static class ScheduleChart
             PlotlyParts.Label(peak, first[peak], $"peak {Format.Lr(first[peak])}", "#444444", logX: false, ax: 30, ay: 20),
             PlotlyParts.Label(first.Length - 1, first[^1], $"final {Format.Lr(first[^1])}", "#444444", logX: false, ax: -40, ay: -30),
         };
-        var shapes = PhaseEnds(result.Options).Select(x => PlotlyParts.VerticalLine(x, "#7f7f7f")).ToList();
+        var shapes = result.Shape.PhaseEnds.Select(x => PlotlyParts.VerticalLine(x, "#7f7f7f")).ToList();
 
         var hasMomentum = traces.Count > result.Schedules.Count;
         return PlotlyParts.Combine(traces)
             .WithAxes("step", logX: false, "learning rate", y2Title: hasMomentum ? "momentum / beta1" : null)
             .WithShapes(shapes)
             .WithAnnotations(labels)
-            .WithFrame($"One Cycle schedule: max lr {Format.Lr(result.MaxLr)}, {result.TotalSteps} steps");
-    }
-
-    /// <summary>The steps where warm-up (and, with three phases, the way back down) end, as PyTorch's OneCycleLR places them.</summary>
-    internal static IEnumerable<double> PhaseEnds(OneCycleOptions options)
-    {
-        var warmUpEnd = options.PctStart * options.TotalSteps - 1;
-        yield return warmUpEnd;
-        if (options.ThreePhase) yield return 2 * options.PctStart * options.TotalSteps - 2;
+            .WithFrame($"One Cycle schedule{(result.Preset == "fastai" ? " (fastai)" : "")}: max lr {Format.Lr(result.MaxLr)}, {result.TotalSteps} steps");
     }
 }
