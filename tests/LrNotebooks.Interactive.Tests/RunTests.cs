@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
+using LrNotebooks.Interactive.Charts;
 using LrNotebooks.Schedules;
 
 namespace LrNotebooks.Interactive.Tests;
@@ -173,6 +174,23 @@ public class RunTests(UserKernelSession session) : IClassFixture<UserKernelSessi
         var html = string.Concat(KernelSession.Outputs(result, "text/html"));
         Assert.Contains("constant lr 1.0e-2", html);
         Assert.Contains(result.Events.OfType<DisplayedValueUpdated>(), u => u.FormattedValues.Any(v => v.Value.Contains("onecycle: trained")));
+    }
+
+    [Fact]
+    public async Task A_1000_step_training_chart_with_the_constant_run_is_at_most_50_kb_and_keeps_the_smoothed_curve()
+    {
+        await Ok("var net5 = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 3));");
+        await Ok("#!onecycle --max-lr 1e-2 --steps 1000 --train --compare-constant --model net5 --data train --name longRun");
+        var run = await session.Value<OneCycleResult>("longRun");
+
+        var html = ChartHtml.Render(TrainingChart.Build(run.Training!, run.ConstantTraining, run.ConstantLr), PlotlyMode.Cdn);
+        Assert.True(html.Length <= 50_000, $"training chart is {html.Length} chars");
+        var smoothed = ChartJson.Parse(html).Trace("smoothed loss (one cycle)");
+        var (x, y) = (smoothed.GetProperty("x"), smoothed.GetProperty("y"));
+        Assert.InRange(x.GetArrayLength(), 200, Thinning.MaxPoints);
+        Assert.Equal(999, x[x.GetArrayLength() - 1].GetDouble());
+        for (var i = 0; i < x.GetArrayLength(); i++) // every point lies on the curve (to the five digits charts keep)
+            Assert.Equal(run.Training!.SmoothedLosses[(int)x[i].GetDouble()], y[i].GetDouble(), 4);
     }
 
     [Fact]

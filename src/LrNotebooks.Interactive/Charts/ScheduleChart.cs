@@ -15,7 +15,7 @@ public static class ScheduleChart
     public static GenericChart Build(OneCycleResult result)
     {
         var shown = Thinning.Indices(result.TotalSteps);
-        var steps = shown.Select(s => (double)s).ToArray();
+        var steps = shown.Steps();
         var traces = new List<GenericChart>();
         for (var i = 0; i < result.Schedules.Count; i++)
         {
@@ -23,8 +23,9 @@ public static class ScheduleChart
             var anneal = OneCycleResult.Name(table.Anneal);
             var lrs = table.LearningRates.Pick(shown);
             var momenta = table.Momenta.Pick(shown);
-            var hover = steps.Select((s, k) => new[] { s, lrs[k], momenta[k] }).ToArray();
-            const string template = "step %{customdata[0]}<br>lr %{customdata[1]:.3e}<br>momentum %{customdata[2]:.4f}";
+            // step and lr are the point's x and y: only the momentum travels as per-point hover data
+            var hover = momenta.Select(m => new[] { m }).ToArray();
+            const string template = "step %{x}<br>lr %{y:.3e}<br>momentum %{customdata[0]:.4f}";
             traces.Add(PlotlyParts.Line(steps, lrs, $"lr ({anneal})", LrColors[i % LrColors.Length], 2.5)
                 .WithHover(hover, template));
             if (momenta.Any(double.IsFinite))
