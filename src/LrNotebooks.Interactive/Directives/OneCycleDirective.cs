@@ -55,7 +55,7 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
         "The result goes to the variable onecycle: LearningRates, Momenta, Schedules, Training, ConstantTraining, ToCsv().",
         "With --train your model is trained in place. With --compare-constant the constant-lr run goes first and your starting weights",
         "are then restored, so both runs start alike. An interrupt during --train puts your model's weights and your --optimizer back as they were.",
-        "--preset fastai uses fastai's schedule (continuous position step/T, cosine warm-up and annealing, moms 0.95/0.85/0.95).",
+        "With --preset fastai the schedule is fastai's (position step/T, cosine warm-up and annealing, moms 0.95/0.85/0.95).",
     ]);
 
     public void Register(Kernel kernel)
