@@ -24,9 +24,13 @@ public sealed class NotebookDocument
     public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
     public IReadOnlyList<NotebookCell> Cells { get; }
 
-    /// <summary>The kernel a code cell without its own metadata runs in (polyglot_notebook.defaultKernelName).</summary>
+    /// <summary>
+    /// The kernel a code cell without its own metadata runs in: polyglot_notebook.kernelInfo.defaultKernelName as
+    /// VS Code writes it, or polyglot_notebook.defaultKernelName as Microsoft.DotNet.Interactive.Documents writes it.
+    /// </summary>
     public string DefaultKernelName =>
-        _root["metadata"]?["polyglot_notebook"]?["defaultKernelName"]?.GetValue<string>() ?? "csharp";
+        (_root["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]
+         ?? _root["metadata"]?["polyglot_notebook"]?["defaultKernelName"])?.GetValue<string>() ?? "csharp";
 
     public static NotebookDocument Load(string path)
     {
