@@ -14,7 +14,7 @@ public class HostStartupTests(RealHost host)
     }
 
     [Fact]
-    public void The_package_comes_from_the_local_feed()
+    public void The_packages_come_from_the_local_feed()
     {
         Assert.True(host.LoadResult.Succeeded, host.LoadResult.FailureMessage);
         var added = host.LoadResult.OfType("PackageAdded").Select(e => e.Event.GetProperty("packageReference"))
@@ -23,5 +23,17 @@ public class HostStartupTests(RealHost host)
         Assert.Equal(expected, added["lrnotebooks.interactive"]);
         Assert.Equal(expected, added["lrnotebooks"]);
         Assert.Equal("0.107.0", added["torchsharp-cpu"]);
+    }
+
+    [Fact]
+    public void Loading_shows_the_one_line_banner_once_and_no_error()
+    {
+        Assert.True(host.LoadResult.Succeeded, host.LoadResult.FailureMessage);
+        Assert.Empty(host.LoadResult.OfType(KernelEventTypes.StandardErrorValueProduced));
+        var banner = Assert.Single(Outputs.FinalText(host.LoadResult), t => t.StartsWith("LrNotebooks:", StringComparison.Ordinal));
+        Assert.Contains("#!lrfind", banner);
+        Assert.Contains("#!onecycle", banner);
+        Assert.DoesNotContain('\n', banner.TrimEnd());   // one line: TorchSharp's native backend works, nothing to warn about
+        Assert.Contains(host.LoadResult.OfType(KernelEventTypes.KernelExtensionLoaded), _ => true);
     }
 }
