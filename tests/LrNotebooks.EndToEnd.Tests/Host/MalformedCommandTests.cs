@@ -31,7 +31,7 @@ public class MalformedCommandTests(RealHost host)
         var message = result.FailureMessage!;
         Assert.Contains(parameter, message);
         Assert.DoesNotContain("\n", message.Trim());
-        Assert.DoesNotContain(" at ", message);   // no stack trace
+        Assert.DoesNotContain("Exception", message);   // a message, not an exception dump
         Assert.Empty(Outputs.ChartHtml(result));
         Assert.Equal("ok", await host.EvaluateAsync("\"o\" + \"k\""));
     }

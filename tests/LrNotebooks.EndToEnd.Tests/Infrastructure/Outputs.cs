@@ -19,6 +19,14 @@ public static partial class Outputs
             .OfType<string>()
             .ToList();
 
+    /// <summary>The last in-place update that carried a chart (a live chart while it was running).</summary>
+    public static string? LastChartUpdate(SubmissionResult result) =>
+        result.OfType(KernelEventTypes.DisplayedValueUpdated)
+            .SelectMany(e => e.FormattedValues)
+            .Where(v => v.MimeType == "text/html" && ChartCount(v.Value) > 0)
+            .Select(v => v.Value)
+            .LastOrDefault();
+
     /// <summary>How many chart outputs (div.lrnb-chart, the chart HTML contract) a piece of HTML holds.</summary>
     public static int ChartCount(string html) => ChartDiv().Matches(html).Count;
 
