@@ -58,17 +58,15 @@ public sealed class NotebookCell(JsonObject json, int index)
     public bool IsCode => CellType == "code";
 
     /// <summary>The cell text (nbformat allows a string or a list of lines).</summary>
-    public string Source => json["source"] switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>())),
-        JsonValue text => text.GetValue<string>(),
-        _ => "",
-    };
+    public string Source => JupyterText.Of(json["source"]);
 
     /// <summary>The cell's kernel (polyglot_notebook.kernelName, or dotnet_interactive.language), if it names one.</summary>
     public string? KernelName =>
         json["metadata"]?["polyglot_notebook"]?["kernelName"]?.GetValue<string>()
         ?? json["metadata"]?["dotnet_interactive"]?["language"]?.GetValue<string>();
+
+    /// <summary>Null until the cell has run.</summary>
+    public int? ExecutionCount => json["execution_count"]?.GetValue<int>();
 
     public IReadOnlyList<JsonObject> Outputs => json["outputs"] is JsonArray outputs ? outputs.OfType<JsonObject>().ToList() : [];
 

@@ -50,7 +50,7 @@ public static class HtmlReport
         {
             case "stream":
                 var name = output["name"]?.GetValue<string>() ?? "stdout";
-                html.Append($"<pre class=\"output {name}\">").Append(Encode(Text(output["text"]))).Append("</pre>\n");
+                html.Append($"<pre class=\"output {name}\">").Append(Encode(JupyterText.Of(output["text"]))).Append("</pre>\n");
                 break;
             case "error":
                 html.Append("<pre class=\"output error\">").Append(Encode(output["evalue"]?.GetValue<string>() ?? "")).Append("</pre>\n");
@@ -65,7 +65,7 @@ public static class HtmlReport
     {
         var mime = MimePreference.FirstOrDefault(data.ContainsKey);
         if (mime is null) return "";
-        var value = Text(data[mime]);
+        var value = JupyterText.Of(data[mime]);
         return mime switch
         {
             "text/html" or "image/svg+xml" => value,   // chart outputs go in as they are (their scripts run in place)
@@ -74,14 +74,6 @@ public static class HtmlReport
             _ => $"<pre>{Encode(value)}</pre>",
         };
     }
-
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray lines => string.Concat(lines.Select(l => l?.GetValue<string>())),
-        JsonValue value => value.GetValue<string>(),
-        null => "",
-        _ => node.ToJsonString(),
-    };
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
