@@ -21,7 +21,10 @@ public sealed record RangeTestOptions
     public int AccumulationSteps { get; init; } = 1;
     /// <summary>Batch size used when the data is a (X, Y) tensor pair.</summary>
     public int BatchSize { get; init; } = 64;
-    /// <summary>When above 0 and validation data is given: measure the validation loss every this many steps.</summary>
+    /// <summary>
+    /// When above 0, measure the validation loss of a fixed subset every this many steps (and at the last
+    /// planned step); validation data is then required. 0 (the default) measures none.
+    /// </summary>
     public int ValidationEvery { get; init; }
     /// <summary>How many validation batches make up the fixed validation subset.</summary>
     public int ValidationBatches { get; init; } = 4;
@@ -31,5 +34,34 @@ public sealed record RangeTestOptions
     public int? Seed { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad option and what is expected.</summary>
-    public void Validate() => throw new NotImplementedException();
+    public void Validate()
+    {
+        RequirePositiveFinite(MinLr, nameof(MinLr), "--min-lr");
+        RequirePositiveFinite(MaxLr, nameof(MaxLr), "--max-lr");
+        if (MinLr >= MaxLr)
+            throw new ArgumentException($"MinLr (--min-lr) must be below MaxLr (--max-lr); got {MinLr} and {MaxLr}.", nameof(MinLr));
+        if (Steps < 2)
+            throw new ArgumentException($"Steps (--steps) must be at least 2; got {Steps}.", nameof(Steps));
+        if (!Enum.IsDefined(Mode))
+            throw new ArgumentException($"Mode (--mode) must be exp or linear; got {Mode}.", nameof(Mode));
+        if (!(SmoothingBeta >= 0 && SmoothingBeta < 1))
+            throw new ArgumentException($"SmoothingBeta must be in [0, 1) (0 disables smoothing); got {SmoothingBeta}.", nameof(SmoothingBeta));
+        if (!(DivergenceFactor > 1))
+            throw new ArgumentException($"DivergenceFactor must be above 1 (Infinity disables the divergence stop); got {DivergenceFactor}.", nameof(DivergenceFactor));
+        if (AccumulationSteps < 1)
+            throw new ArgumentException($"AccumulationSteps must be at least 1; got {AccumulationSteps}.", nameof(AccumulationSteps));
+        if (BatchSize < 1)
+            throw new ArgumentException($"BatchSize (--batch-size) must be at least 1; got {BatchSize}.", nameof(BatchSize));
+        if (ValidationEvery < 0)
+            throw new ArgumentException($"ValidationEvery must be 0 (no validation) or a positive number of steps; got {ValidationEvery}.", nameof(ValidationEvery));
+        if (ValidationBatches < 1)
+            throw new ArgumentException($"ValidationBatches must be at least 1; got {ValidationBatches}.", nameof(ValidationBatches));
+        SuggestionRules.ByName(Suggest); // throws ArgumentException("suggest") listing the rules
+    }
+
+    private static void RequirePositiveFinite(double value, string name, string flag)
+    {
+        if (!(double.IsFinite(value) && value > 0))
+            throw new ArgumentException($"{name} ({flag}) must be a positive finite number; got {value}.", name);
+    }
 }

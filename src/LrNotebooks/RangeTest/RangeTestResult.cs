@@ -1,4 +1,6 @@
+using System.Text.Json;
 using LrNotebooks.Suggestions;
+using LrNotebooks.Training;
 
 namespace LrNotebooks.RangeTest;
 
@@ -31,6 +33,20 @@ public sealed class RangeTestResult
     public required string OptimizerDescription { get; init; }
     public required TimeSpan Elapsed { get; init; }
 
-    public string ToCsv() => throw new NotImplementedException();
-    public string ToJson() => throw new NotImplementedException();
+    /// <summary>One row per step: step, lr, loss, smoothed_loss (and validation_loss in validation mode).</summary>
+    public string ToCsv() => ResultFormats.Csv(
+    [
+        ("lr", LearningRates),
+        ("loss", Losses),
+        ("smoothed_loss", SmoothedLosses),
+        .. ValidationLosses is null ? Array.Empty<(string, IReadOnlyList<double>)>() : [("validation_loss", ValidationLosses)],
+    ]);
+
+    /// <summary>Everything, including options and every rule's outcome; NaN and Infinity as named literals.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, ResultFormats.Json);
+
+    /// <summary>Reads what <see cref="ToJson"/> wrote.</summary>
+    public static RangeTestResult FromJson(string json) =>
+        JsonSerializer.Deserialize<RangeTestResult>(json, ResultFormats.Json)
+        ?? throw new ArgumentException("The JSON holds no range-test result.", nameof(json));
 }

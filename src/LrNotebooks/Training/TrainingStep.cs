@@ -1,0 +1,66 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace LrNotebooks.Training;
+
+/// <summary>
+/// One optimizer step, shared by the range test and the trainer: forward, loss and backward over
+/// <c>accumulationSteps</c> micro-batches (each loss divided by their number, so gradients are averaged),
+/// then the optimizer step; all intermediate tensors die with the step's dispose scope.
+/// </summary>
+/// <remarks>
+/// A NaN or infinite loss ends the step at once, before the optimizer steps, so the weights never take in
+/// a non-finite gradient; the caller sees the non-finite loss and stops.
+/// </remarks>
+internal sealed class TrainingStep(nn.Module<Tensor, Tensor> model, LossFunction loss, optim.Optimizer optimizer, int accumulationSteps)
+{
+    /// <summary>Runs the step on the next batches and returns the mean micro-batch loss.</summary>
+    public double Run(IEnumerator<(Tensor X, Tensor Y)> batches)
+    {
+        using var scope = NewDisposeScope();
+        optimizer.zero_grad();
+        double sum = 0;
+        for (int micro = 0; micro < accumulationSteps; micro++)
+        {
+            batches.MoveNext(); // endless: TrainingData.Batches throws instead of ending
+            var (x, y) = batches.Current;
+            var value = loss(model.call(x), y);
+            double v = ScalarValue(value);
+            if (!double.IsFinite(v)) return v;
+            sum += v;
+            (accumulationSteps == 1 ? value : value / accumulationSteps).backward();
+        }
+        double mean = sum / accumulationSteps;
+        if (double.IsFinite(mean)) optimizer.step();
+        return mean;
+    }
+
+    /// <summary>Mean loss over <paramref name="batches"/> in eval mode without gradients, weighted by batch size.</summary>
+    public static double Evaluate(nn.Module<Tensor, Tensor> model, LossFunction loss, IReadOnlyList<(Tensor X, Tensor Y)> batches)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        bool wasTraining = model.training;
+        model.eval();
+        try
+        {
+            double sum = 0, rows = 0;
+            foreach (var (x, y) in batches)
+            {
+                long n = x.shape[0];
+                sum += ScalarValue(loss(model.call(x), y)) * n;
+                rows += n;
+            }
+            return sum / rows;
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+
+    private static double ScalarValue(Tensor value) => value.numel() == 1
+        ? value.ToDouble()
+        : throw new ArgumentException(
+            $"The loss must return a single value (use a mean or sum reduction); it returned shape [{string.Join(", ", value.shape)}].", "loss");
+}
