@@ -8,8 +8,19 @@ public sealed record KernelEventEnvelope(string EventType, JsonElement Event, st
     public static KernelEventEnvelope? TryParse(string line)
     {
         if (!line.StartsWith('{')) return null;
-        using var doc = JsonDocument.Parse(line);
-        var root = doc.RootElement;
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            return From(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;   // not an event (the host logs to stderr, but stay robust to a stray line)
+        }
+    }
+
+    private static KernelEventEnvelope? From(JsonElement root)
+    {
         if (!root.TryGetProperty("eventType", out var type)) return null;
         string? token = null, commandType = null;
         if (root.TryGetProperty("command", out var command) && command.ValueKind == JsonValueKind.Object)

@@ -104,8 +104,9 @@ public sealed class StdioKernelClient : IAsyncDisposable
         {
             try
             {
-                await WriteLineAsync("""{"token":"quit","commandType":"Quit","command":{}}""", CancellationToken.None);
-                await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await WriteLineAsync("""{"token":"quit","commandType":"Quit","command":{}}""", grace.Token);
+                await _process.WaitForExitAsync(grace.Token);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
             {
@@ -174,7 +175,15 @@ public sealed class StdioKernelClient : IAsyncDisposable
         public void Add(KernelEventEnvelope envelope)
         {
             lock (_events) _events.Add(envelope);
-            onEvent?.Invoke(envelope);
+            try
+            {
+                onEvent?.Invoke(envelope);
+            }
+            catch (Exception e)
+            {
+                // the caller's observer failed: fail its command, keep reading the host's events for the others
+                Completion.TrySetException(e);
+            }
         }
 
         public void Complete()
