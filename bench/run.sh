@@ -14,11 +14,15 @@ bash .ci/setup 1>&2   # TorchSharp's libstdc++, the pinned notebook host (idempo
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # PyTorch is needed by the "pytorch" benchmark, which runs when named, with "all", or when no benchmark is named.
-names=$(printf '%s\n' "$@" | grep -xE 'overhead|pytorch|memory|quality|chart|all' || true)
+names=$(printf '%s\n' "$@" | grep -xE 'overhead|pytorch|memory|quality|chart|host|all' || true)
 needs_pytorch=0
 if [[ -z "$names" ]] || grep -qxE 'pytorch|all' <<<"$names"; then needs_pytorch=1; fi
 if [[ $needs_pytorch == 1 ]]; then bash bench/install-pytorch.sh 1>&2; fi
 
+# The host benchmark loads the packages from artifacts/packages, as a notebook does.
+if [[ -z "$names" ]] || grep -qxE 'host|all' <<<"$names"; then
+  dotnet pack LrNotebooks.sln -c Release -o artifacts/packages -v quiet -nologo 1>&2
+fi
 dotnet build bench/LrNotebooks.Bench -c Release -v quiet -nologo 1>&2
 mkdir -p bench/results
 out="bench/results/run-$(date -u +%Y%m%dT%H%M%SZ).md"

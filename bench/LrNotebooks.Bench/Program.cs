@@ -25,6 +25,7 @@ var known = new Dictionary<string, Action<BenchSettings>>
     ["memory"] = MemoryBenchmark.Run,
     ["quality"] = QualityBenchmark.Run,
     ["chart"] = LrNotebooks.Bench.Charts.ChartSizeBenchmark.Run,
+    ["host"] = LrNotebooks.Bench.Host.HostBenchmark.Run,
 };
 if (benchmarks is [] or ["all"]) benchmarks = [.. known.Keys];
 if (benchmarks.FirstOrDefault(b => !known.ContainsKey(b)) is { } unknown)
