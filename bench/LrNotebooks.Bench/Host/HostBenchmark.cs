@@ -13,7 +13,7 @@ namespace LrNotebooks.Bench.Host;
 internal static class HostBenchmark
 {
     private const string RssCell =
-        "GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect(); System.Diagnostics.Process.GetCurrentProcess().WorkingSet64";
+        "GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect(); System.Diagnostics.Process.GetCurrentProcess().WorkingSet64.ToString()";   // a string is returned as text/plain
 
     public static void Run(BenchSettings settings) => RunAsync(settings).GetAwaiter().GetResult();
 
@@ -39,14 +39,6 @@ internal static class HostBenchmark
         var warm = new List<double>();
         for (int i = 0; i < warmRuns; i++) warm.Add((await LrFindAsync(kernel)).Seconds);
 
-        int seriesRuns = settings.QuickMode ? 10 : 50;
-        var rss = new List<double>();
-        for (int i = 0; i < seriesRuns; i++)
-        {
-            await LrFindAsync(kernel);
-            rss.Add(await ResidentMbAsync(kernel));
-        }
-
         Console.WriteLine("## In the real notebook host (dotnet interactive stdio 1.0.712001, the runner's stdio client)");
         Console.WriteLine();
         Console.WriteLine("| measure | seconds |");
@@ -56,6 +48,13 @@ internal static class HostBenchmark
         Console.WriteLine($"| `#!lrfind` to chart, cold (first in the kernel) | {coldSeconds:0.00} |");
         Console.WriteLine($"| `#!lrfind` to chart, warm (median of {warmRuns}) | {Stats.Median(warm):0.00} (min {warm.Min():0.00}, max {warm.Max():0.00}) |");
         Console.WriteLine();
+        int seriesRuns = settings.QuickMode ? 10 : 50;
+        var rss = new List<double>();
+        for (int i = 0; i < seriesRuns; i++)
+        {
+            await LrFindAsync(kernel);
+            rss.Add(await ResidentMbAsync(kernel));
+        }
         int settledFrom = Math.Min(10, seriesRuns / 2);
         Console.WriteLine($"Kernel resident memory after each of {seriesRuns} more `#!lrfind` runs (GC first, MB): run 1 {rss[0]:0.0}, "
             + $"run {settledFrom} {rss[settledFrom - 1]:0.0}, run {seriesRuns} {rss[^1]:0.0}; min {rss.Min():0.0}, max {rss.Max():0.0}; "
