@@ -4,11 +4,11 @@ namespace LrNotebooks.Training;
 
 /// <summary>
 /// Keeps the native heap from growing step after step on large models by finalizing, after each step, the
-/// <see cref="Scalar"/>s TorchSharp's optimizers leave undisposed.
+/// <see cref="TorchSharp.Scalar"/>s TorchSharp's optimizers leave undisposed.
 /// </summary>
 /// <remarks>
 /// <para>Why: TorchSharp's optimizer steps (AdamW: <c>mul_(1 - lr * wd)</c>, <c>add_(grad, 1 - beta1)</c>, ...) turn
-/// doubles into <see cref="Scalar"/>s and never dispose them; dispose scopes track tensors only. Each one pins a
+/// doubles into <see cref="TorchSharp.Scalar"/>s and never dispose them; dispose scopes track tensors only. Each one pins a
 /// few bytes of native memory until its finalizer runs, and the GC rarely runs because a step allocates little
 /// managed memory. Those live crumbs sit between the step's large freed temporaries (AdamW's denominator is as
 /// large as the biggest weight) in glibc's heap, so the freed memory is neither coalesced nor returned to the

@@ -12,7 +12,7 @@ namespace LrNotebooks.Training;
 /// <para>A NaN or infinite loss ends the step at once, before the optimizer steps, so the weights never take in
 /// a non-finite gradient; the caller sees the non-finite loss and stops.</para>
 /// <para>Large models get a gen-0 garbage collection after each step (<see cref="NativeHeapGuard"/>): TorchSharp's
-/// optimizers leave undisposed <see cref="Scalar"/>s behind, which no dispose scope tracks, and without it the
+/// optimizers leave undisposed <see cref="TorchSharp.Scalar"/>s behind, which no dispose scope tracks, and without it the
 /// process's resident memory grows by about one large tensor per step.</para>
 /// </remarks>
 internal sealed class TrainingStep(nn.Module<Tensor, Tensor> model, LossFunction loss, optim.Optimizer optimizer, int accumulationSteps)
