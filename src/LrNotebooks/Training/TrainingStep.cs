@@ -35,7 +35,6 @@ internal sealed class TrainingStep(nn.Module<Tensor, Tensor> model, LossFunction
     private double RunScoped(IEnumerator<(Tensor X, Tensor Y)> batches)
     {
         using var scope = NewDisposeScope();
-        using Scalar microBatches = accumulationSteps; // disposed here: scopes track tensors only
         optimizer.zero_grad();
         double sum = 0;
         for (int micro = 0; micro < accumulationSteps; micro++)
@@ -46,11 +45,23 @@ internal sealed class TrainingStep(nn.Module<Tensor, Tensor> model, LossFunction
             double v = ScalarValue(value);
             if (!double.IsFinite(v)) return v;
             sum += v;
-            (accumulationSteps == 1 ? value : value / microBatches).backward();
+            Backward(value);
         }
         double mean = sum / accumulationSteps;
         if (double.IsFinite(mean)) optimizer.step();
         return mean;
+    }
+
+    /// <summary>Backward of the micro-batch loss divided by the number of micro-batches.</summary>
+    private void Backward(Tensor value)
+    {
+        if (accumulationSteps == 1)
+        {
+            value.backward();
+            return;
+        }
+        using Scalar parts = accumulationSteps; // disposed here: dispose scopes track tensors only
+        (value / parts).backward();
     }
 
     /// <summary>Mean loss over <paramref name="batches"/> in eval mode without gradients, weighted by batch size.</summary>
