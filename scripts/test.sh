@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet test LrNotebooks.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+# a hung test fails its run after 20 minutes instead of eating the whole CI budget
+dotnet test LrNotebooks.sln -c Release --no-build --blame-hang-timeout 20m --logger "console;verbosity=normal" "$@"
