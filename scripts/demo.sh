@@ -4,10 +4,8 @@
 # Usage: scripts/demo.sh [notebooks/NN-....ipynb ...]   (default: notebook 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash .ci/setup
+bash scripts/build.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build LrNotebooks.sln -c Release
-dotnet pack LrNotebooks.sln -c Release --no-build -o artifacts/packages
 notebooks=("$@")
 [ ${#notebooks[@]} -gt 0 ] || notebooks=(notebooks/01-learning-rate-range-test.ipynb)
 dotnet run --project src/LrNotebooks.NotebookRunner -c Release --no-build -- "${notebooks[@]}" --out artifacts/notebooks

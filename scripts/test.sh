@@ -3,8 +3,7 @@
 # (engine unit tests, in-process kernel tests, end-to-end tests against the real notebook host and Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash .ci/setup
+bash scripts/build.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build LrNotebooks.sln -c Release
-dotnet pack LrNotebooks.sln -c Release --no-build -o artifacts/packages
-dotnet test LrNotebooks.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+# a hung test fails its run after 20 minutes instead of eating the whole CI budget
+dotnet test LrNotebooks.sln -c Release --no-build --blame-hang-timeout 20m --logger "console;verbosity=normal" "$@"
