@@ -1,0 +1,29 @@
+using LrNotebooks.Interactive.Directives;
+using LrNotebooks.Interactive.Formatting;
+using LrNotebooks.Interactive.Hosting;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace LrNotebooks.Interactive;
+
+/// <summary>
+/// The kernel extension the notebook host runs after <c>#r "nuget: LrNotebooks.Interactive"</c>: registers the magic
+/// commands and the result formatters, then says in one line what it did (and what is missing, if anything).
+/// </summary>
+public sealed class LrNotebooksExtension : IKernelExtension
+{
+    public Task OnLoadAsync(Kernel kernel)
+    {
+        var variables = new CSharpVariables(kernel);
+        var session = new SessionState();
+        new LrFindDirective(variables, session).Register(kernel);
+        new OneCycleDirective(variables, session).Register(kernel);
+        SettingsDirective.Register(kernel);
+        ResultFormatters.Register();
+
+        var banner = $"LrNotebooks: registered {LrFindDirective.Name} and {OneCycleDirective.Name} (and {SettingsDirective.Name}); for usage run `{LrFindDirective.Name} --help`.";
+        if (TorchBackend.Problem() is { } problem) banner += Environment.NewLine + problem;
+        KernelInvocationContext.Current?.DisplayAs(banner, PlainTextFormatter.MimeType);
+        return Task.CompletedTask;
+    }
+}

@@ -1,1 +1,0 @@
-namespace LrNotebooks.Interactive; internal static class Placeholder {}
