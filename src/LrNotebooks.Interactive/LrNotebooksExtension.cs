@@ -16,8 +16,11 @@ public sealed class LrNotebooksExtension : IKernelExtension
     {
         var variables = new CSharpVariables(kernel);
         var session = new SessionState();
-        new LrFindDirective(variables, session).Register(kernel);
-        new OneCycleDirective(variables, session).Register(kernel);
+        var lrfind = new LrFindDirective(variables, session);
+        var onecycle = new OneCycleDirective(variables, session);
+        lrfind.Register(kernel);
+        onecycle.Register(kernel);
+        MisspeltParameters.Register(kernel, [(LrFindDirective.Name, lrfind.Specs), (OneCycleDirective.Name, onecycle.Specs)]);
         SettingsDirective.Register(kernel);
         ResultFormatters.Register();
 

@@ -107,13 +107,28 @@ public class ChartTests
     public void Long_runs_are_thinned_so_outputs_stay_small_and_keep_the_last_step()
     {
         var range = ChartHtml.Render(RangeTestChart.Build(Samples.RangeTest(steps: 100_000)), PlotlyMode.Cdn);
-        var training = ChartHtml.Render(TrainingChart.Build(Samples.Training(20_000, 1), Samples.Training(20_000, 1.3), 1e-3), PlotlyMode.Cdn);
+        var training = ChartHtml.Render(TrainingChart.Build(Samples.NoisyTraining(20_000, 1, seed: 1), Samples.NoisyTraining(20_000, 1.3, seed: 2), 1e-2), PlotlyMode.Cdn);
 
         Assert.True(range.Length < 50_000, $"range chart {range.Length} chars");
-        Assert.True(training.Length < 100_000, $"training chart {training.Length} chars");
+        Assert.True(training.Length <= 50_000, $"training chart {training.Length} chars");
         var steps = ChartJson.Parse(training).Trace("smoothed loss (one cycle)").GetProperty("x");
         Assert.Equal(Thinning.MaxPoints, steps.GetArrayLength());
         Assert.Equal(19_999, steps[Thinning.MaxPoints - 1].GetDouble());
+    }
+
+    [Fact]
+    public void A_1000_step_training_chart_with_validation_and_the_constant_run_is_at_most_50_kb_with_the_raw_loss_faint_behind()
+    {
+        var html = ChartHtml.Render(TrainingChart.Build(Samples.NoisyTraining(1000, 1, seed: 1), Samples.NoisyTraining(1000, 1.3, seed: 2), 1e-2), PlotlyMode.Cdn);
+        var chart = ChartJson.Parse(html);
+
+        Assert.True(html.Length <= 50_000, $"training chart {html.Length} chars");
+        Assert.Equal(Thinning.MaxPoints, chart.Trace("smoothed loss (one cycle)").GetProperty("x").GetArrayLength());
+        var raw = chart.Trace("loss (one cycle)");
+        Assert.Equal(Thinning.BackgroundPoints, raw.GetProperty("x").GetArrayLength());
+        Assert.Equal(999, raw.GetProperty("x")[Thinning.BackgroundPoints - 1].GetDouble());
+        Assert.True(raw.GetProperty("opacity").GetDouble() < 1);
+        Assert.Equal(100, chart.Trace("validation loss (constant").GetProperty("x").GetArrayLength());
     }
 
     [Fact]
@@ -137,7 +152,7 @@ public class ChartTests
     public void Three_phase_schedules_mark_both_phase_boundaries()
     {
         var options = new LrNotebooks.Schedules.OneCycleOptions { MaxLrs = [1], TotalSteps = 100, PctStart = 0.25, ThreePhase = true };
-        Assert.Equal([24.0, 48.0], ScheduleChart.PhaseEnds(options));
+        Assert.Equal([24.0, 48.0], OneCycleShape.Of(new LrNotebooks.Schedules.OneCycleSchedule(options)).PhaseEnds);
     }
 
     [Fact]

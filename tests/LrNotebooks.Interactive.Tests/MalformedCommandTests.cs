@@ -5,7 +5,10 @@ public class MalformedCommandTests(UserKernelSession session) : IClassFixture<Us
 {
     [Theory]
     [InlineData("#!lrfind --bogus 3", "--bogus")]
-    [InlineData("#!lrfind --max_lr 3", "--max_lr")]
+    [InlineData("#!lrfind --max_lr 3", "--max_lr", "did you mean '--max-lr'?")]
+    [InlineData("#!lrfind --steps 10 --minlr 1e-6", "--minlr", "did you mean '--min-lr'?")]
+    [InlineData("#!onecycle --max-lr 1e-3 --pct_start 0.25", "--pct_start", "did you mean '--pct-start'?")]
+    [InlineData("var before = 1;\n#!onecycle --max-lr 1e-3 --trian", "--trian", "did you mean '--train'?")]
     [InlineData("#!lrfind -h", "-h")]
     [InlineData("#!lrfind --steps", "--steps", "needs a value")]
     [InlineData("#!lrfind --max-lr --steps 10", "--max-lr", "needs a value")]
@@ -46,6 +49,12 @@ public class MalformedCommandTests(UserKernelSession session) : IClassFixture<Us
     [InlineData("#!onecycle --steps 10 --epochs 3 --steps-per-epoch 5", "--steps", "15")]
     [InlineData("#!onecycle --anneal cosine", "--anneal")]
     [InlineData("#!onecycle --preset keras", "--preset")]
+    [InlineData("#!onecycle --preset fastai --three-phase", "--three-phase", "no equivalent in fastai's fit_one_cycle")]
+    [InlineData("#!onecycle --preset fastai --anneal linear", "--anneal", "cosine only")]
+    [InlineData("#!onecycle --preset fastai --anneal both", "--anneal", "cosine only")]
+    [InlineData("#!onecycle --preset fastai --max-momentum 1.5", "--max-momentum", "1.5")]
+    [InlineData("#!onecycle --preset fastai --base-momentum -0.1", "--base-momentum", "-0.1")]
+    [InlineData("#!onecycle --preset fastai --final-div-factor 0", "--final-div-factor")]
     [InlineData("#!onecycle --max-lr 1e-3 --model net --data train", "--model", "--train")]
     [InlineData("#!onecycle --max-lr 1e-3 --compare-constant", "--compare-constant", "--train")]
     [InlineData("#!onecycle --max-lr 1e-3 --train --model exploding --data train --steps 5", "running model 'exploding'")]
@@ -63,6 +72,14 @@ public class MalformedCommandTests(UserKernelSession session) : IClassFixture<Us
         Assert.True(message.Split('\n').Length <= 2, message); // the parser's own errors may add a second position line
         Assert.True(await session.Value<bool>("SameWeights(net, netBefore)"), "the user's model changed");
         Assert.Equal(2, await session.Value<int>("1 + 1"));
+    }
+
+    [Fact]
+    public async Task A_misspelt_parameter_without_a_close_name_keeps_the_parsers_message()
+    {
+        var message = KernelSession.Failure(await session.Submit("#!lrfind --bogus 3"));
+        Assert.Contains("DNI103", message);
+        Assert.DoesNotContain("did you mean", message);
     }
 
     [Fact]

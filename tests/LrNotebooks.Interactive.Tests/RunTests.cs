@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
+using LrNotebooks.Interactive.Charts;
+using LrNotebooks.Schedules;
 
 namespace LrNotebooks.Interactive.Tests;
 
@@ -128,7 +130,34 @@ public class RunTests(UserKernelSession session) : IClassFixture<UserKernelSessi
     {
         await Ok("#!onecycle --max-lr 1e-3 --epochs 3 --steps-per-epoch 7 --preset fastai --name epochs");
         Assert.Equal(21, await session.Value<int>("epochs.TotalSteps"));
-        Assert.Equal(0.25, await session.Value<double>("epochs.Options.PctStart"));
+        Assert.Equal("fastai", await session.Value<string>("epochs.Preset"));
+    }
+
+    [Fact]
+    public async Task Fastai_preset_previews_the_engines_fastai_schedule()
+    {
+        await Ok("#!onecycle --max-lr 3e-3 --steps 90 --preset fastai --name fastaiCycle");
+
+        var expected = ScheduleTable.Of(OneCycleSchedule.Fastai(90, 3e-3));
+        Assert.Equal(expected.LearningRates[0], await session.Value<double[]>("fastaiCycle.LearningRates"));
+        Assert.Equal(expected.Momenta![0], await session.Value<double[]>("fastaiCycle.Momenta"));
+        Assert.Equal(3e-3 / 25, (await session.Value<double[]>("fastaiCycle.LearningRates"))[0]); // step 0 is exactly max / div
+    }
+
+    [Fact]
+    public async Task Fastai_preset_takes_explicit_parameters_and_trains_with_its_schedule()
+    {
+        await Ok("var net4 = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 3));");
+        await Ok("#!onecycle --max-lr 1e-2 --steps 24 --preset fastai --pct-start 0.4 --div-factor 10 --final-div-factor 1e3 " +
+                 "--base-momentum 0.8 --max-momentum 0.9 --train --model net4 --data train --name fastaiTrained");
+
+        var expected = ScheduleTable.Of(new FastaiOneCycleSchedule(new FastaiOneCycleOptions
+        {
+            MaxLrs = [1e-2], TotalSteps = 24, PctStart = 0.4, DivFactor = 10, FinalDivFactor = 1e3, Moms = (0.9, 0.8, 0.9),
+        }));
+        Assert.Equal(expected.LearningRates[0], await session.Value<double[]>("fastaiTrained.LearningRates"));
+        Assert.Equal(expected.LearningRates[0], await session.Value<double[]>("fastaiTrained.Training.LearningRates"));
+        Assert.Equal(expected.Momenta![0], await session.Value<double[]>("fastaiTrained.Training.Momenta")); // AdamW's beta1
     }
 
     [Fact]
@@ -148,6 +177,23 @@ public class RunTests(UserKernelSession session) : IClassFixture<UserKernelSessi
     }
 
     [Fact]
+    public async Task A_1000_step_training_chart_with_the_constant_run_is_at_most_50_kb_and_keeps_the_smoothed_curve()
+    {
+        await Ok("var net5 = nn.Sequential(nn.Linear(2, 16), nn.ReLU(), nn.Linear(16, 3));");
+        await Ok("#!onecycle --max-lr 1e-2 --steps 1000 --train --compare-constant --model net5 --data train --name longRun");
+        var run = await session.Value<OneCycleResult>("longRun");
+
+        var html = ChartHtml.Render(TrainingChart.Build(run.Training!, run.ConstantTraining, run.ConstantLr), PlotlyMode.Cdn);
+        Assert.True(html.Length <= 50_000, $"training chart is {html.Length} chars");
+        var smoothed = ChartJson.Parse(html).Trace("smoothed loss (one cycle)");
+        var (x, y) = (smoothed.GetProperty("x"), smoothed.GetProperty("y"));
+        Assert.InRange(x.GetArrayLength(), 200, Thinning.MaxPoints);
+        Assert.Equal(999, x[x.GetArrayLength() - 1].GetDouble());
+        for (var i = 0; i < x.GetArrayLength(); i++) // every point lies on the curve (to the five digits charts keep)
+            Assert.Equal(run.Training!.SmoothedLosses[(int)x[i].GetDouble()], y[i].GetDouble(), 4);
+    }
+
+    [Fact]
     public async Task Train_on_the_default_task_shows_the_loss()
     {
         var result = await session.Submit("#!onecycle --max-lr 1e-2 --steps 40 --train --name taskTrained");
@@ -158,21 +204,38 @@ public class RunTests(UserKernelSession session) : IClassFixture<UserKernelSessi
     }
 
     [Fact]
-    public async Task An_interrupt_during_training_puts_the_weights_back()
+    public async Task An_interrupt_during_training_puts_the_weights_and_the_users_optimizer_back_bitwise()
     {
-        await Ok("var net3 = nn.Sequential(nn.Linear(2, 512), nn.ReLU(), nn.Linear(512, 3)); var net3Before = Snapshot(net3);");
+        // an AdamW with history: its moment buffers and step counts are not empty
+        await Ok("""
+            var net3 = nn.Sequential(nn.Linear(2, 512), nn.ReLU(), nn.Linear(512, 3));
+            var adam3 = torch.optim.AdamW(net3.parameters(), 2e-3, beta1: 0.91);
+            for (var i = 0; i < 3; i++) { adam3.zero_grad(); nn.functional.cross_entropy(net3.call(x), y).backward(); adam3.step(); }
+            byte[] OptimizerBytes(torch.optim.Optimizer o)
+            {
+                using var stream = new System.IO.MemoryStream();
+                using (var writer = new System.IO.BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) ((TorchSharp.Modules.OptimizerHelper)o).save_state_dict(writer);
+                return stream.ToArray();
+            }
+            byte[] WeightBytes(nn.Module m) => m.state_dict().SelectMany(kv => kv.Value.detach().contiguous().bytes.ToArray()).ToArray();
+            var net3Before = WeightBytes(net3);
+            var adam3Before = OptimizerBytes(adam3);
+            """);
         var started = new TaskCompletionSource();
         using var _ = session.Kernel.KernelEvents.Subscribe(e =>
         {
             if (e is DisplayedValueUpdated) started.TrySetResult();
         });
 
-        var run = session.Kernel.SendAsync(new SubmitCode("#!onecycle --max-lr 1e-2 --steps 100000 --train --model net3 --data train --name never"));
+        var run = session.Kernel.SendAsync(new SubmitCode("#!onecycle --max-lr 1e-2 --steps 100000 --train --model net3 --data train --optimizer adam3 --name never"));
         await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await session.Kernel.SendAsync(new Cancel());
         Assert.NotNull(KernelSession.Failure(await run.WaitAsync(TimeSpan.FromSeconds(30))));
 
         await Ok("#!onecycle --max-lr 1e-3 --steps 5 --train --name afterTrainInterrupt");
-        Assert.True(await session.Value<bool>("SameWeights(net3, net3Before)"));
+        Assert.True(await session.Value<bool>("WeightBytes(net3).SequenceEqual(net3Before)"));
+        Assert.True(await session.Value<bool>("OptimizerBytes(adam3).SequenceEqual(adam3Before)"));
+        Assert.Equal(2e-3, await session.Value<double>("adam3.ParamGroups.First().LearningRate"));
+        Assert.Equal(0.91, await session.Value<double>("((torch.optim.IBetas)adam3.ParamGroups.First()).Betas.Item1"));
     }
 }

@@ -64,13 +64,39 @@ internal static class Samples
             : [Table(AnnealStrategy.Cos, 50, 1e-3)];
         return new OneCycleResult
         {
-            Options = options,
+            Schedule = new OneCycleSchedule(options),
             Schedules = tables,
             MaxLrSource = "--max-lr 0.001",
             Training = trained ? Training(50, 1.0) : null,
             ConstantTraining = trained ? Training(50, 1.3) : null,
             ConstantLr = trained ? 1e-3 : null,
             TrainedOn = trained ? "built-in task 'spirals'" : null,
+        };
+    }
+
+    /// <summary>A run as training gives it: noisy raw losses, their EMA, a One Cycle lr and a validation loss every 10 steps.</summary>
+    public static TrainingResult NoisyTraining(int steps, double scale, int seed)
+    {
+        var random = new Random(seed);
+        var losses = Enumerable.Range(0, steps).Select(s => scale * Math.Exp(-s / 300.0) + 0.3 * random.NextDouble()).ToArray();
+        var smoothed = new double[steps];
+        for (double ema = 0, s = 0; s < steps; s++)
+        {
+            ema = 0.98 * ema + 0.02 * losses[(int)s];
+            smoothed[(int)s] = ema / (1 - Math.Pow(0.98, s + 1));
+        }
+        var validationSteps = Enumerable.Range(1, steps / 10).Select(k => 10 * k - 1).ToArray();
+        var schedule = ScheduleTable.Of(new OneCycleSchedule(1e-2, steps));
+        return new TrainingResult
+        {
+            Losses = losses,
+            SmoothedLosses = smoothed,
+            LearningRates = schedule.LearningRates[0],
+            Momenta = schedule.Momenta![0],
+            ValidationSteps = validationSteps,
+            ValidationLosses = validationSteps.Select(s => smoothed[s] + 0.05 * random.NextDouble()).ToArray(),
+            StopReason = StopReason.Completed,
+            Elapsed = TimeSpan.FromSeconds(5),
         };
     }
 

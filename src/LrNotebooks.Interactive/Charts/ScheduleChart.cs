@@ -1,4 +1,3 @@
-using LrNotebooks.Schedules;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 
@@ -16,7 +15,7 @@ public static class ScheduleChart
     public static GenericChart Build(OneCycleResult result)
     {
         var shown = Thinning.Indices(result.TotalSteps);
-        var steps = shown.Select(s => (double)s).ToArray();
+        var steps = shown.Steps();
         var traces = new List<GenericChart>();
         for (var i = 0; i < result.Schedules.Count; i++)
         {
@@ -24,8 +23,9 @@ public static class ScheduleChart
             var anneal = OneCycleResult.Name(table.Anneal);
             var lrs = table.LearningRates.Pick(shown);
             var momenta = table.Momenta.Pick(shown);
-            var hover = steps.Select((s, k) => new[] { s, lrs[k], momenta[k] }).ToArray();
-            const string template = "step %{customdata[0]}<br>lr %{customdata[1]:.3e}<br>momentum %{customdata[2]:.4f}";
+            // step and lr are the point's x and y: only the momentum travels as per-point hover data
+            var hover = momenta.Select(m => new[] { m }).ToArray();
+            const string template = "step %{x}<br>lr %{y:.3e}<br>momentum %{customdata[0]:.4f}";
             traces.Add(PlotlyParts.Line(steps, lrs, $"lr ({anneal})", LrColors[i % LrColors.Length], 2.5)
                 .WithHover(hover, template));
             if (momenta.Any(double.IsFinite))
@@ -43,21 +43,13 @@ public static class ScheduleChart
             PlotlyParts.Label(peak, first[peak], $"peak {Format.Lr(first[peak])}", "#444444", logX: false, ax: 30, ay: 20),
             PlotlyParts.Label(first.Length - 1, first[^1], $"final {Format.Lr(first[^1])}", "#444444", logX: false, ax: -40, ay: -30),
         };
-        var shapes = PhaseEnds(result.Options).Select(x => PlotlyParts.VerticalLine(x, "#7f7f7f")).ToList();
+        var shapes = result.Shape.PhaseEnds.Select(x => PlotlyParts.VerticalLine(x, "#7f7f7f")).ToList();
 
         var hasMomentum = traces.Count > result.Schedules.Count;
         return PlotlyParts.Combine(traces)
             .WithAxes("step", logX: false, "learning rate", y2Title: hasMomentum ? "momentum / beta1" : null)
             .WithShapes(shapes)
             .WithAnnotations(labels)
-            .WithFrame($"One Cycle schedule: max lr {Format.Lr(result.MaxLr)}, {result.TotalSteps} steps");
-    }
-
-    /// <summary>The steps where warm-up (and, with three phases, the way back down) end, as PyTorch's OneCycleLR places them.</summary>
-    internal static IEnumerable<double> PhaseEnds(OneCycleOptions options)
-    {
-        var warmUpEnd = options.PctStart * options.TotalSteps - 1;
-        yield return warmUpEnd;
-        if (options.ThreePhase) yield return 2 * options.PctStart * options.TotalSteps - 2;
+            .WithFrame($"One Cycle schedule{(result.Preset == "fastai" ? " (fastai)" : "")}: max lr {Format.Lr(result.MaxLr)}, {result.TotalSteps} steps");
     }
 }

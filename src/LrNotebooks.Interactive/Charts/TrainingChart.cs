@@ -37,17 +37,20 @@ public static class TrainingChart
             var curve = curves[i];
             var color = Colors[i % Colors.Length];
             var shown = Thinning.Indices(curve.Losses.Count);
-            var steps = shown.Select(s => (double)s).ToArray();
-            var (losses, smoothed, lrs) = (curve.Losses.Pick(shown), curve.SmoothedLosses.Pick(shown), curve.LearningRates.Pick(shown));
-            var hover = steps.Select((s, k) => new[] { s, lrs[k], losses[k], smoothed[k] }).ToArray();
-            const string template = "step %{customdata[0]}<br>lr %{customdata[1]:.3e}<br>loss %{customdata[2]:.4f}<br>smoothed %{customdata[3]:.4f}";
-            traces.Add(PlotlyParts.Line(steps, losses, $"loss ({curve.Label})", color, 1, opacity: 0.35).WithoutHover());
-            traces.Add(PlotlyParts.Line(steps, smoothed, $"smoothed loss ({curve.Label})", color, 2.5).WithHover(hover, template));
-            traces.Add(PlotlyParts.Line(steps, lrs, $"lr ({curve.Label})", color, 1, opacity: 0.8,
+            var behind = Thinning.Indices(curve.Losses.Count, Thinning.BackgroundPoints);
+            // step and smoothed loss are the point's x and y: only lr and raw loss travel as per-point hover data
+            var hover = shown.Select(i => new[] { curve.LearningRates[i], curve.Losses[i] }).ToArray();
+            const string template = "step %{x}<br>lr %{customdata[0]:.3e}<br>loss %{customdata[1]:.4f}<br>smoothed %{y:.4f}";
+            traces.Add(PlotlyParts.Line(behind.Steps(), curve.Losses.Pick(behind), $"loss ({curve.Label})", color, 1, opacity: 0.35).WithoutHover());
+            traces.Add(PlotlyParts.Line(shown.Steps(), curve.SmoothedLosses.Pick(shown), $"smoothed loss ({curve.Label})", color, 2.5).WithHover(hover, template));
+            traces.Add(PlotlyParts.Line(behind.Steps(), curve.LearningRates.Pick(behind), $"lr ({curve.Label})", color, 1, opacity: 0.8,
                 dash: StyleParam.DrawingStyle.Dot).WithoutHover().OnSecondYAxis());
             if (curve.ValidationSteps.Count > 0)
-                traces.Add(PlotlyParts.Points(curve.ValidationSteps.Select(s => (double)s).ToArray(), curve.ValidationLosses.ToArray(),
+            {
+                var measured = Thinning.Indices(curve.ValidationSteps.Count, Thinning.BackgroundPoints);
+                traces.Add(PlotlyParts.Points(measured.Select(i => (double)curve.ValidationSteps[i]).ToArray(), curve.ValidationLosses.Pick(measured),
                     $"validation loss ({curve.Label})", color, 8, StyleParam.MarkerSymbol.Square));
+            }
         }
         return PlotlyParts.Combine(traces)
             .WithAxes("step", logX: false, "loss", y2Title: "learning rate")

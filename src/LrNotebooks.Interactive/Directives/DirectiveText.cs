@@ -5,8 +5,9 @@ using Microsoft.DotNet.Interactive.Commands;
 namespace LrNotebooks.Interactive.Directives;
 
 /// <summary>
-/// Reads a directive's parameters from the submitted text to catch a parameter given without its value, which the
-/// parser binds as if the parameter were absent (so the default would silently apply).
+/// Reads a directive's parameters from the submitted text to catch what the parser handles badly: a parameter given
+/// without its value, which it binds as if the parameter were absent (so the default would silently apply), and a
+/// misspelt parameter name, which it rejects without a hint.
 /// </summary>
 internal static class DirectiveText
 {
@@ -14,15 +15,28 @@ internal static class DirectiveText
     public static void RequireValues(KernelCommand command, string directive, IReadOnlyList<ParameterSpec> specs)
     {
         if (SubmittedCode(command) is not { } code) return;
+        foreach (var (_, spec, hasValue) in Written(code, directive, specs))
+            if (spec is { Flag: false } && !hasValue)
+                throw new ArgumentException($"needs a value ({spec.Value}): {spec.Description}.", spec.Name);
+    }
+
+    /// <summary>The first parameter name written on the directive's lines that is none of <paramref name="specs"/>, or null.</summary>
+    public static string? UnknownParameter(string code, string directive, IReadOnlyList<ParameterSpec> specs) =>
+        Written(code, directive, specs).FirstOrDefault(w => w.Spec is null).Name;
+
+    /// <summary>Every parameter name on the directive's lines, its spec (null if unknown) and whether a value follows.</summary>
+    private static IEnumerable<(string Name, ParameterSpec? Spec, bool HasValue)> Written(string code, string directive, IReadOnlyList<ParameterSpec> specs)
+    {
         foreach (var line in DirectiveLines(code, directive))
         {
             var tokens = Tokens(line[directive.Length..]);
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (specs.FirstOrDefault(s => s.Name == tokens[i]) is not { Flag: false } spec) continue;
-                if (i + 1 >= tokens.Count || IsParameterName(tokens[i + 1]))
-                    throw new ArgumentException($"needs a value ({spec.Value}): {spec.Description}.", spec.Name);
-                i++; // skip the value
+                if (!IsParameterName(tokens[i])) continue;
+                var spec = specs.FirstOrDefault(s => s.Name == tokens[i]);
+                var hasValue = spec is { Flag: false } && i + 1 < tokens.Count && !IsParameterName(tokens[i + 1]);
+                yield return (tokens[i], spec, hasValue);
+                if (hasValue) i++; // skip the value
             }
         }
     }

@@ -20,8 +20,7 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
     private static readonly string[] AnnealNames = ["cos", "linear", "both"];
     private static readonly string[] PresetNames = ["pytorch", "fastai"];
     private static readonly OneCycleOptions PyTorch = new() { MaxLrs = [FallbackMaxLr], TotalSteps = DefaultSteps };
-    // fastai's fit_one_cycle: pct_start 0.25, div 25, div_final 1e5, moms (0.95, 0.85, 0.95)
-    private static readonly OneCycleOptions FastAi = PyTorch with { PctStart = 0.25, FinalDivFactor = 1e5 };
+    private static readonly FastaiOneCycleOptions Fastai = new() { MaxLrs = [FallbackMaxLr], TotalSteps = DefaultSteps };
 
     public IReadOnlyList<ParameterSpec> Specs() =>
     [
@@ -30,15 +29,16 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
         new("--steps", "integer", "total training steps of the schedule", DefaultSteps.ToString()),
         new("--epochs", "integer", "epochs; with --steps-per-epoch, gives --steps", "none"),
         new("--steps-per-epoch", "integer", "optimizer steps per epoch (with --epochs)", "none"),
-        new("--pct-start", "number", "fraction of the steps spent warming up", "0.3 (fastai preset: 0.25)"),
-        new("--anneal", "cos|linear|both", "shape of warm-up and annealing; both overlays cosine and linear (training uses cosine)", "cos",
+        new("--pct-start", "number", "fraction of the steps spent warming up", $"{Format.Number(PyTorch.PctStart)} (fastai preset: {Format.Number(Fastai.PctStart)})"),
+        new("--anneal", "cos|linear|both", "shape of warm-up and annealing; both overlays cosine and linear (training uses cosine); the fastai preset is cosine only", "cos",
             () => AnnealNames),
         new("--div-factor", "number", "initial lr = max lr / div-factor", Format.Number(PyTorch.DivFactor)),
-        new("--final-div-factor", "number", "final lr = initial lr / final-div-factor", "1e4 (fastai preset: 1e5)"),
-        ParameterSpec.Switch("--three-phase", "warm up, come back down symmetrically, then anneal (PyTorch's three_phase)"),
+        new("--final-div-factor", "number", "final lr = initial lr / final-div-factor (fastai preset: max lr / final-div-factor, fastai's div_final)",
+            $"{Format.Number(PyTorch.FinalDivFactor)} (fastai preset: {Format.Number(Fastai.FinalDivFactor)})"),
+        ParameterSpec.Switch("--three-phase", "warm up, come back down symmetrically, then anneal (PyTorch's three_phase; not with the fastai preset)"),
         new("--base-momentum", "number", "lowest momentum (or Adam's beta1), reached at the peak lr", Format.Number(PyTorch.BaseMomentum)),
         new("--max-momentum", "number", "highest momentum (or Adam's beta1), at the start and the end", Format.Number(PyTorch.MaxMomentum)),
-        new("--preset", "pytorch|fastai", "defaults of PyTorch's OneCycleLR or fastai's fit_one_cycle (explicit parameters win)", "pytorch",
+        new("--preset", "pytorch|fastai", "PyTorch's OneCycleLR or fastai's fit_one_cycle schedule, with its defaults (explicit parameters win)", "pytorch",
             () => PresetNames),
         ParameterSpec.Switch("--train", "train under the schedule (the model given by --model, or the built-in task); this CHANGES your model's weights, which is the point"),
         ParameterSpec.Switch("--compare-constant", "with --train: also train from the same starting weights at a constant lr = max lr, on the same chart"),
@@ -54,7 +54,8 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
         "  #!onecycle --max-lr auto --train --model net --data train --epochs 5 --steps-per-epoch 100",
         "The result goes to the variable onecycle: LearningRates, Momenta, Schedules, Training, ConstantTraining, ToCsv().",
         "With --train your model is trained in place. With --compare-constant the constant-lr run goes first and your starting weights",
-        "are then restored, so both runs start alike. An interrupt during --train puts your model's weights back as they were.",
+        "are then restored, so both runs start alike. An interrupt during --train puts your model's weights and your --optimizer back as they were.",
+        "With --preset fastai the schedule is fastai's (position step/T, cosine warm-up and annealing, moms 0.95/0.85/0.95).",
     ]);
 
     public void Register(Kernel kernel)
@@ -77,13 +78,8 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
             }
             DirectiveText.RequireValues(command, Name, Specs());
             var resultName = UserErrors.ResultName(command.Name, "onecycle");
-            var (options, source) = Options(command);
-            var schedules = (command.Anneal?.Trim().ToLowerInvariant() == "both"
-                    ? new[] { options with { Anneal = AnnealStrategy.Cos }, options with { Anneal = AnnealStrategy.Linear } }
-                    : [options])
-                .Select(OneCycleTable.Evaluate)
-                .ToList();
-            var result = new OneCycleResult { Options = schedules.Count > 1 ? options with { Anneal = AnnealStrategy.Cos } : options, Schedules = schedules, MaxLrSource = source };
+            var (schedules, source) = Schedules(command);
+            var result = new OneCycleResult { Schedule = schedules[0], Schedules = schedules.Select(OneCycleTable.Evaluate).ToList(), MaxLrSource = source };
             if (command.Train)
             {
                 var batchSize = ParameterValues.Integer(command.BatchSize, "--batch-size", "a whole number such as 64") ?? new RangeTestOptions().BatchSize;
@@ -114,7 +110,8 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
         var live = new LiveTrainingChart(context, $"onecycle: training {setup.Description}");
         // both runs see the same batches in the same order
         var trainingOptions = new TrainingOptions { Steps = preview.TotalSteps, Seed = seed ?? 0 };
-        using var start = WeightsSnapshot.Take(setup.Model);
+        // the user's optimizer too: an interrupt leaves model and optimizer as they were
+        using var start = TrainingSnapshot.Take(setup.Model, setup.UserOptimizer);
         var cancel = context.CancellationToken;
         try
         {
@@ -125,7 +122,7 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
                 var progress = live.Curve($"constant lr {Format.Lr(preview.MaxLr)}");
                 constant = await Task.Run(() => Trainer.Train(setup.Model, setup.Train, setup.Loss, constantOptimizer,
                     new ConstantSchedule(preview.TotalSteps, preview.MaxLr), trainingOptions, setup.Validation, progress, cancel));
-                start.Restore(setup.Model);
+                start.Restore();
             }
             var created = setup.UserOptimizer is null ? setup.CreateOptimizer() : null;
             try
@@ -133,12 +130,12 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
                 var optimizer = setup.UserOptimizer ?? created!;
                 var progress = live.Curve("one cycle");
                 var run = await Task.Run(() => Trainer.Train(setup.Model, setup.Train, setup.Loss, optimizer,
-                    new OneCycleSchedule(preview.Options), trainingOptions, setup.Validation, progress, cancel));
+                    preview.Schedule, trainingOptions, setup.Validation, progress, cancel));
                 if (run.StopReason == StopReason.Cancelled || cancel.IsCancellationRequested) throw new OperationCanceledException(cancel);
                 live.Finish($"onecycle: trained {setup.Description} for {run.Losses.Length} steps in {Format.Seconds(run.Elapsed)}");
                 return new OneCycleResult
                 {
-                    Options = preview.Options,
+                    Schedule = preview.Schedule,
                     Schedules = preview.Schedules,
                     MaxLrSource = preview.MaxLrSource,
                     Training = run,
@@ -154,13 +151,13 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
         }
         catch (OperationCanceledException)
         {
-            start.Restore(setup.Model);
-            live.Finish("onecycle: interrupted; the model's weights are back as they were before this cell.");
+            start.Restore();
+            live.Finish("onecycle: interrupted; the model's weights (and your optimizer) are back as they were before this cell.");
             return preview;
         }
         catch (Exception ex) when (ex is not ArgumentException)
         {
-            start.Restore(setup.Model);
+            start.Restore();
             throw UserErrors.RunFailed(setup.Description, ex);
         }
     }
@@ -177,26 +174,75 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
             throw new ArgumentException("is used only when training: add --train (without it #!onecycle only previews the schedule).", given.Name);
     }
 
-    /// <summary>The schedule's options from the parameters (preset first, explicit values win); the engine validates ranges.</summary>
-    internal (OneCycleOptions Options, string MaxLrSource) Options(OneCycleCommand c)
+    /// <summary>
+    /// The schedules to show, the first one trained with: PyTorch's (one per anneal shown) or fastai's. The preset gives the
+    /// defaults and explicit parameters win; the engine validates ranges.
+    /// </summary>
+    internal (IReadOnlyList<ISchedule> Schedules, string MaxLrSource) Schedules(OneCycleCommand c)
     {
-        var preset = ParameterValues.Choice(c.Preset, "--preset", PresetNames) == "fastai" ? FastAi : PyTorch;
+        var fastai = ParameterValues.Choice(c.Preset, "--preset", PresetNames) == "fastai";
         var anneal = ParameterValues.Choice(c.Anneal, "--anneal", AnnealNames);
         var (maxLr, source) = MaxLr(c.MaxLr);
-        var options = preset with
+        var steps = TotalSteps(c);
+        var given = ShapeParameters.From(c);
+        if (fastai) return ([FastaiSchedule(c, anneal, given, maxLr, steps)], source);
+        var options = PyTorch with
         {
             MaxLrs = [maxLr],
-            TotalSteps = TotalSteps(c),
-            PctStart = ParameterValues.Number(c.PctStart, "--pct-start", "a fraction between 0 and 1 such as 0.3") ?? preset.PctStart,
-            Anneal = anneal == "linear" ? AnnealStrategy.Linear : AnnealStrategy.Cos,
-            DivFactor = ParameterValues.Number(c.DivFactor, "--div-factor", "a number above 0 such as 25") ?? preset.DivFactor,
-            FinalDivFactor = ParameterValues.Number(c.FinalDivFactor, "--final-div-factor", "a number above 0 such as 1e4") ?? preset.FinalDivFactor,
+            TotalSteps = steps,
+            PctStart = given.PctStart ?? PyTorch.PctStart,
+            DivFactor = given.DivFactor ?? PyTorch.DivFactor,
+            FinalDivFactor = given.FinalDivFactor ?? PyTorch.FinalDivFactor,
             ThreePhase = c.ThreePhase,
-            BaseMomentum = ParameterValues.Number(c.BaseMomentum, "--base-momentum", "a number such as 0.85") ?? preset.BaseMomentum,
-            MaxMomentum = ParameterValues.Number(c.MaxMomentum, "--max-momentum", "a number such as 0.95") ?? preset.MaxMomentum,
+            BaseMomentum = given.BaseMomentum ?? PyTorch.BaseMomentum,
+            MaxMomentum = given.MaxMomentum ?? PyTorch.MaxMomentum,
         };
-        options.Validate();
-        return (options, source);
+        AnnealStrategy[] anneals = anneal switch
+        {
+            "both" => [AnnealStrategy.Cos, AnnealStrategy.Linear],
+            "linear" => [AnnealStrategy.Linear],
+            _ => [AnnealStrategy.Cos],
+        };
+        return ([.. anneals.Select(a => new OneCycleSchedule(options with { Anneal = a }))], source);
+    }
+
+    /// <summary>fastai's fit_one_cycle: --max-momentum is moms' start and end, --base-momentum its middle.</summary>
+    private static FastaiOneCycleSchedule FastaiSchedule(OneCycleCommand c, string? anneal, ShapeParameters given, double maxLr, int steps)
+    {
+        if (c.ThreePhase)
+            throw new ArgumentException("has no equivalent in fastai's fit_one_cycle (--preset fastai): drop it, or use --preset pytorch.", "--three-phase");
+        if (anneal is "linear" or "both")
+            throw new ArgumentException($"{anneal} has no equivalent in fastai's fit_one_cycle (--preset fastai), which anneals by cosine only: drop it, or use --preset pytorch.", "--anneal");
+        var options = Fastai with
+        {
+            MaxLrs = [maxLr],
+            TotalSteps = steps,
+            PctStart = given.PctStart ?? Fastai.PctStart,
+            DivFactor = given.DivFactor ?? Fastai.DivFactor,
+            FinalDivFactor = given.FinalDivFactor ?? Fastai.FinalDivFactor,
+            Moms = (given.MaxMomentum ?? Fastai.Moms.Start, given.BaseMomentum ?? Fastai.Moms.Middle, given.MaxMomentum ?? Fastai.Moms.End),
+        };
+        try
+        {
+            return new FastaiOneCycleSchedule(options);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == nameof(FastaiOneCycleOptions.Moms))
+        {
+            // name the parameter the user wrote: the one outside 0..1
+            var parameter = options.Moms.Middle is >= 0 and <= 1 ? "--max-momentum" : "--base-momentum";
+            throw new ArgumentException(ex.Message.Replace($" (Parameter '{ex.ParamName}')", ""), parameter);
+        }
+    }
+
+    /// <summary>The shape parameters as given (null where absent), parsed once for either preset.</summary>
+    private sealed record ShapeParameters(double? PctStart, double? DivFactor, double? FinalDivFactor, double? BaseMomentum, double? MaxMomentum)
+    {
+        public static ShapeParameters From(OneCycleCommand c) => new(
+            ParameterValues.Number(c.PctStart, "--pct-start", "a fraction between 0 and 1 such as 0.3"),
+            ParameterValues.Number(c.DivFactor, "--div-factor", "a number above 0 such as 25"),
+            ParameterValues.Number(c.FinalDivFactor, "--final-div-factor", "a number above 0 such as 1e4"),
+            ParameterValues.Number(c.BaseMomentum, "--base-momentum", "a number such as 0.85"),
+            ParameterValues.Number(c.MaxMomentum, "--max-momentum", "a number such as 0.95"));
     }
 
     private (double Value, string Source) MaxLr(string? text)

@@ -30,15 +30,18 @@ internal static class Summaries
 
     public static Summary Of(OneCycleResult r)
     {
-        var o = r.Options;
+        var shape = r.Shape;
         var first = r.LearningRates;
         var summary = new Summary("One Cycle schedule")
             .Add("max lr", $"{Format.Lr(r.MaxLr)} ({r.MaxLrSource})")
-            .Add("steps", $"{r.TotalSteps}, warm-up {Format.Number(o.PctStart * 100)}%{(o.ThreePhase ? ", three phases" : "")}")
+            .Add("convention", shape.Preset == "fastai" ? "fastai's fit_one_cycle" : "PyTorch's OneCycleLR")
+            .Add("steps", $"{r.TotalSteps}, warm-up {Format.Number(shape.PctStart * 100)}%{(shape.ThreePhase ? ", three phases" : "")}")
             .Add("anneal", string.Join(" and ", r.Schedules.Select(t => OneCycleResult.Name(t.Anneal))))
             .Add("lr initial / peak / final", $"{Format.Lr(first[0])} / {Format.Lr(first.Max())} / {Format.Lr(first[^1])}")
-            .Add("div factors", $"div {Format.Number(o.DivFactor)}, final div {Format.Number(o.FinalDivFactor)}")
-            .Add("momentum", o.CycleMomentum ? $"{Format.Number(o.MaxMomentum)} -> {Format.Number(o.BaseMomentum)} -> {Format.Number(o.MaxMomentum)}" : "not cycled");
+            .Add("div factors", $"initial lr = max lr / {Format.Number(shape.DivFactor)}, final lr = {shape.FinalDivOf} / {Format.Number(shape.FinalDivFactor)}")
+            .Add("momentum", shape.Momenta is var (start, middle, end)
+                ? $"{Format.Number(start)} -> {Format.Number(middle)} -> {Format.Number(end)}"
+                : "not cycled");
         if (r.TrainedOn is not null) summary.Add("trained", r.TrainedOn);
         if (r.Training is { } run) summary.Add("one cycle run", Describe(run));
         if (r.ConstantTraining is { } constant) summary.Add($"constant lr {Format.Lr(r.ConstantLr ?? double.NaN)}", Describe(constant));

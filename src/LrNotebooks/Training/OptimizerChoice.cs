@@ -1,4 +1,3 @@
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace LrNotebooks.Training;
@@ -31,11 +30,7 @@ public sealed class OptimizerChoice
     public static OptimizerChoice Existing(optim.Optimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
-        // Only OptimizerHelper can serialise its state, which the exact restore depends on.
-        if (optimizer is not OptimizerHelper)
-            throw new ArgumentException(
-                $"The optimizer ({optimizer.GetType().Name}) must be one of TorchSharp's built-in optimizers (derived from OptimizerHelper) " +
-                "so that its state can be saved and restored.", "optimizer");
+        TrainingSnapshot.Serializable(optimizer);
         return new(null, 0, optimizer);
     }
 

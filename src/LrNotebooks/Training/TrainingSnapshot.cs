@@ -7,12 +7,14 @@ namespace LrNotebooks.Training;
 /// Everything a run may change, copied deeply: the model's parameters, gradients, buffers (BatchNorm
 /// statistics included) and train/eval flags, the user's optimizer state (per-group LR, betas or momentum,
 /// moment buffers, step counts) and the torch RNG state. <see cref="Restore"/> puts all of it back bitwise.
+/// The range test restores with it after every run; take one yourself to undo a training run (e.g. when it is
+/// interrupted) or to start a second run from the same point.
 /// </summary>
 /// <remarks>
 /// The optimizer goes through its own serialisation into memory because <c>state_dict()</c> returns live
 /// objects and SGD's in-memory load fails on empty momentum buffers.
 /// </remarks>
-internal sealed class TrainingSnapshot : IDisposable
+public sealed class TrainingSnapshot : IDisposable
 {
     private readonly List<(Tensor Live, Tensor Copy)> _tensors;
     private readonly List<(Tensor Parameter, Tensor? Grad)> _grads;
@@ -22,18 +24,26 @@ internal sealed class TrainingSnapshot : IDisposable
 
     private TrainingSnapshot(nn.Module model, optim.Optimizer? optimizer)
     {
+        var helper = optimizer is null ? null : Serializable(optimizer); // before copying anything, so a refusal leaks nothing
         _tensors = model.parameters().Concat(model.named_buffers(recurse: true, include_nonpersistent: true).Select(b => b.buffer))
             .Select(t => (t, Copy(t))).ToList();
         _grads = model.parameters().Select(p => ((Tensor)p, CopyGrad(p))).ToList();
         _modes = [];
         CollectModes(model, _modes);
-        if (optimizer is OptimizerHelper helper) _optimizer = (helper, Serialize(helper));
+        if (helper is not null) _optimizer = (helper, Serialize(helper));
         _rng = get_rng_state().DetachFromDisposeScope();
     }
 
-    /// <param name="optimizer">The user's optimizer, or null when the run makes its own.</param>
-    public static TrainingSnapshot Take(nn.Module model, optim.Optimizer? optimizer) => new(model, optimizer);
+    /// <param name="model">The model whose state to copy.</param>
+    /// <param name="optimizer">The optimizer to copy too (one of TorchSharp's built-in optimizers), or null when the run makes its own.</param>
+    /// <exception cref="ArgumentException">The optimizer cannot serialise its state (it does not derive from OptimizerHelper).</exception>
+    public static TrainingSnapshot Take(nn.Module model, optim.Optimizer? optimizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new(model, optimizer);
+    }
 
+    /// <summary>Puts the model, optimizer and RNG back as they were when the snapshot was taken; can be called more than once.</summary>
     public void Restore()
     {
         using (no_grad())
@@ -85,6 +95,12 @@ internal sealed class TrainingSnapshot : IDisposable
         using var detached = t.detach();
         return detached.clone().DetachFromDisposeScope();
     }
+
+    // Only OptimizerHelper can serialise its state, which the exact restore depends on.
+    internal static OptimizerHelper Serializable(optim.Optimizer optimizer) =>
+        optimizer as OptimizerHelper ?? throw new ArgumentException(
+            $"The optimizer ({optimizer.GetType().Name}) must be one of TorchSharp's built-in optimizers (derived from OptimizerHelper) " +
+            "so that its state can be saved and restored.", nameof(optimizer));
 
     private static byte[] Serialize(OptimizerHelper optimizer)
     {

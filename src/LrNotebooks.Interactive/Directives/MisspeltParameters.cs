@@ -1,0 +1,38 @@
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+
+namespace LrNotebooks.Interactive.Directives;
+
+/// <summary>
+/// "Did you mean --max-lr?" for a misspelt parameter of our directives. The parser rejects such a submission
+/// (DNI103 "Unrecognized parameter name") before any handler runs and offers no hook into its message; what reaches
+/// the root kernel's pipeline in its place is a command whose parent is the submission. A middleware there finds the
+/// unknown name on our directive's line and, when a parameter is close to it, fails with one line naming both.
+/// Otherwise (no close name, or not our directive) the parser's own error goes through unchanged.
+/// </summary>
+internal static class MisspeltParameters
+{
+    public static void Register(Kernel kernel, IReadOnlyList<(string Directive, Func<IReadOnlyList<ParameterSpec>> Specs)> directives) =>
+        kernel.AddMiddleware(async (command, context, next) =>
+        {
+            if (command is not (SubmitCode or KernelDirectiveCommand) && command.Parent is SubmitCode submit
+                && Hint(submit.Code, directives) is { } message)
+                context.Fail(command, message: message);
+            else
+                await next(command, context);
+        });
+
+    /// <summary>The one-line error for the first unknown parameter of our directives in the code, if a known one is close to it.</summary>
+    internal static string? Hint(string code, IEnumerable<(string Directive, Func<IReadOnlyList<ParameterSpec>> Specs)> directives)
+    {
+        foreach (var (directive, specsOf) in directives)
+        {
+            if (!code.Contains(directive, StringComparison.Ordinal)) continue;
+            var specs = specsOf();
+            if (DirectiveText.UnknownParameter(code, directive, specs) is { } unknown
+                && Spelling.Closest(unknown, specs.Select(s => s.Name)) is { } closest)
+                return $"{directive}: unknown parameter '{unknown}'; did you mean '{closest}'? ({directive} --help lists them all)";
+        }
+        return null;
+    }
+}
