@@ -25,7 +25,12 @@ internal static class Samples
             new("valley", lowConfidence ? 3e-2 : 1.5e-3, IndexOf(lrs, lowConfidence ? 3e-2 : 1.5e-3), null),
             new("minimum", 1e-2, IndexOf(lrs, 1e-2), null),
             new("slide", null, null, "the curve never flattens"),
-            new("consensus", 1.2e-3, IndexOf(lrs, 1.2e-3), null),
+            new("consensus", 1.2e-3, IndexOf(lrs, 1.2e-3), null)
+            {
+                BandLow = 1e-3, BandHigh = lowConfidence ? 3e-2 : 1e-2, LowConfidence = lowConfidence,
+            },
+            // the reference rule sits far below the others, outside the consensus band
+            new("lightning", 1e-6, IndexOf(lrs, 1e-6), null),
         };
         return new RangeTestResult
         {

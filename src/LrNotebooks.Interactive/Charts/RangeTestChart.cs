@@ -53,10 +53,11 @@ public static class RangeTestChart
                 "black", 12, StyleParam.MarkerSymbol.X));
         }
 
-        if (result.LowConfidence && marked.Count >= 2)
+        // the band is the consensus's own (the rules it combines; the lightning reference is not one of them)
+        if (result.LowConfidence && result.Suggestions.FirstOrDefault(s => s.BandLow is not null && s.BandHigh is not null) is { } consensus)
         {
-            var low = marked.Min(s => s.LearningRate!.Value);
-            var high = marked.Max(s => s.LearningRate!.Value);
+            var low = consensus.BandLow!.Value;
+            var high = consensus.BandHigh!.Value;
             shapes.Add(PlotlyParts.Band(low, high, "rgba(214, 39, 40, 0.10)"));
             labels.Add(PlotlyParts.Label(Math.Sqrt(low * high), 1, "rules disagree: low confidence", Chosen, logX, ax: 0, ay: -12, yref: "paper"));
         }

@@ -56,6 +56,10 @@ internal static class RangeTestReport
         int ran = curve.LearningRates.Count;
         switch (curve.StopReason)
         {
+            case StopReason.Completed when EndedAboveStart(curve):
+                notes.Add($"The loss rose at the end above where it started, but stayed under {options.DivergenceFactor.ToString(CultureInfo.InvariantCulture)}x " +
+                          "its best, so the run went on to MaxLr: the range covers where training breaks down.");
+                break;
             case StopReason.Completed:
                 notes.Add($"The loss never diverged up to MaxLr = {Lr(options.MaxLr)}: the range may be too short to show where " +
                           $"training breaks down. Try a larger MaxLr (--max-lr), e.g. {Lr(options.MaxLr * 10)}.");
@@ -76,6 +80,19 @@ internal static class RangeTestReport
         if (brokeAtOnce)
             notes.Add($"Training broke down almost at once: MinLr = {Lr(options.MinLr)} is probably already too high. " +
                       $"Try a smaller MinLr (--min-lr), e.g. {Lr(options.MinLr / 100)}.");
+    }
+
+    /// <summary>
+    /// A completed run whose smoothed loss ends clearly (by this share of its size) above its first value did reach
+    /// the unstable region, even if it stayed under the divergence threshold; a flat curve's noise stays well below.
+    /// </summary>
+    internal const double EndedAboveStartShare = 0.1;
+
+    private static bool EndedAboveStart(RangeCurve curve)
+    {
+        if (curve.SmoothedLosses.Count < 2) return false;
+        double first = curve.SmoothedLosses[0], last = curve.SmoothedLosses[^1];
+        return last - first > EndedAboveStartShare * Math.Abs(first);
     }
 
     private static void AddEarlyDescentNote(double[] smoothed, RangeTestOptions options, List<string> notes)

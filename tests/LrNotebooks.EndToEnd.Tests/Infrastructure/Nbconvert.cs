@@ -52,10 +52,16 @@ public static class Nbconvert
             }
             if (process.ExitCode != 0)
                 throw new Xunit.Sdk.XunitException(
-                    $"nbconvert failed on {Path.GetFileName(notebookPath)} (exit {process.ExitCode}):\n{Tail(await stderr)}\n{Tail(await stdout)}");
+                    $"nbconvert failed on {Path.GetFileName(notebookPath)} (exit {process.ExitCode}):\n{CellError(await stderr)}");
         }
         return NotebookDocument.Load(Path.Combine(outputDirectory, Path.GetFileName(notebookPath)));
     }
 
-    private static string Tail(string text) => text.Length > 4000 ? "…" + text[^4000..] : text;
+    // nbconvert's CellExecutionError names the failing cell and the kernel's message; the traceback after it is Python's
+    private static string CellError(string stderr)
+    {
+        var start = stderr.IndexOf("An error occurred while executing the following cell", StringComparison.Ordinal);
+        var text = start >= 0 ? stderr[start..] : stderr;
+        return text.Length > 3000 ? text[..3000] + "…" : text;
+    }
 }

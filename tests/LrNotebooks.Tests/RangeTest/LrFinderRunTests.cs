@@ -130,6 +130,17 @@ public class LrFinderRunTests
     }
 
     [Fact]
+    public void A_loss_that_rises_at_the_end_without_diverging_is_not_called_too_short()
+    {
+        var result = Run(Synthetic.Mlp(0), new RangeTestOptions { MinLr = 1e-5, MaxLr = 10, Steps = 60, Seed = 1, DivergenceFactor = 1e6 });
+
+        Assert.Equal(StopReason.Completed, result.StopReason);
+        Assert.True(result.SmoothedLosses[^1] > 1.1 * result.SmoothedLosses[0], "the curve should end well above its start");
+        Assert.Contains(result.Notes, n => n.Contains("rose at the end"));
+        Assert.DoesNotContain(result.Notes, n => n.Contains("never diverged"));
+    }
+
+    [Fact]
     public void A_loss_falling_from_the_first_step_says_to_try_a_smaller_min_lr()
     {
         var result = Run(Synthetic.Mlp(0), new RangeTestOptions { MinLr = 3e-2, MaxLr = 10, Steps = 60, Seed = 1 });

@@ -1,0 +1,73 @@
+namespace LrNotebooks.Bench;
+
+/// <summary>Command-line settings shared by the benchmarks.</summary>
+internal sealed record BenchSettings
+{
+    public required string RepoRoot { get; init; }
+    public bool QuickMode { get; init; }
+    public int Repeats { get; init; } = 15;
+    public int Warmup { get; init; } = 3;
+    public int[] ThreadCounts { get; init; } = [1, 2];
+    public string[]? Tasks { get; init; }
+    /// <summary>Quality: how many seeds (0..N-1) and how many One Cycle steps per training; null = the plan's.</summary>
+    public int? Seeds { get; init; }
+    public int? TrainSteps { get; init; }
+    public required string PyTorchRoot { get; init; }
+    public required string ResultsDirectory { get; init; }
+
+    public const string Usage = """
+        usage: LrNotebooks.Bench <benchmark>... [options]
+          benchmarks: overhead, pytorch, memory, quality, chart, host, all (= every one of them)
+          --quick            smoke run: few repeats, a small quality grid, one seed
+          --repeats N        timed repeats per contender (default 15; quick 3)
+          --warmup N         untimed rounds first (default 3; quick 1)
+          --threads 1,2      torch thread counts for the speed benchmarks
+          --tasks a,b        quality: only these built-in tasks
+          --seeds N          quality: seeds 0..N-1 (default 5; quick 1)
+          --train-steps N    quality: One Cycle steps per training (default 300; quick 100)
+          --pytorch DIR      where install-pytorch.sh unpacked PyTorch (default bench/.pytorch)
+          --results DIR      raw output (default bench/results)
+        """;
+
+    public static (List<string> Benchmarks, BenchSettings Settings) Parse(string[] args)
+    {
+        string root = FindRepoRoot();
+        var benchmarks = new List<string>();
+        var settings = new BenchSettings
+        {
+            RepoRoot = root,
+            PyTorchRoot = Path.Combine(root, "bench", ".pytorch"),
+            ResultsDirectory = Path.Combine(root, "bench", "results"),
+        };
+        bool repeatsGiven = false, warmupGiven = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            switch (args[i])
+            {
+                case "--quick": settings = settings with { QuickMode = true }; break;
+                case "--repeats": settings = settings with { Repeats = int.Parse(Value()) }; repeatsGiven = true; break;
+                case "--warmup": settings = settings with { Warmup = int.Parse(Value()) }; warmupGiven = true; break;
+                case "--threads": settings = settings with { ThreadCounts = Value().Split(',').Select(int.Parse).ToArray() }; break;
+                case "--tasks": settings = settings with { Tasks = Value().Split(',') }; break;
+                case "--seeds": settings = settings with { Seeds = int.Parse(Value()) }; break;
+                case "--train-steps": settings = settings with { TrainSteps = int.Parse(Value()) }; break;
+                case "--pytorch": settings = settings with { PyTorchRoot = Path.GetFullPath(Value()) }; break;
+                case "--results": settings = settings with { ResultsDirectory = Path.GetFullPath(Value()) }; break;
+                case var flag when flag.StartsWith("--"): throw new ArgumentException($"Unknown option {flag}.\n{Usage}");
+                default: benchmarks.Add(args[i]); break;
+            }
+        }
+        if (settings.QuickMode)
+            settings = settings with { Repeats = repeatsGiven ? settings.Repeats : 3, Warmup = warmupGiven ? settings.Warmup : 1 };
+        return (benchmarks, settings);
+    }
+
+    /// <summary>The folder holding LrNotebooks.sln, from the working directory up.</summary>
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "LrNotebooks.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Run from inside the repository (no LrNotebooks.sln found above the working directory).");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using LrNotebooks.Bench.Measurement;
+using LrNotebooks.NotebookRunner.Hosting;
+using LrNotebooks.NotebookRunner.Packages;
+
+namespace LrNotebooks.Bench.Host;
+
+/// <summary>
+/// In the real notebook host (`dotnet interactive stdio`, through the runner's stdio client): time to load the
+/// extension, time from submitting `#!lrfind` (default task) to its chart, cold (first in the kernel) and warm, and
+/// the kernel's resident memory across repeated `#!lrfind` runs. Needs the packages in artifacts/packages (run.sh packs).
+/// </summary>
+internal static class HostBenchmark
+{
+    private const string RssCell =
+        "GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect(); System.Diagnostics.Process.GetCurrentProcess().WorkingSet64.ToString()";   // a string is returned as text/plain
+
+    public static void Run(BenchSettings settings) => RunAsync(settings).GetAwaiter().GetResult();
+
+    private static async Task RunAsync(BenchSettings settings)
+    {
+        var feed = new LocalPackageFeed(Path.Combine(settings.RepoRoot, "artifacts", "packages"));
+        if (feed.MissingPackagesMessage() is { } missing) throw new InvalidOperationException(missing);
+        feed.ClearCachedCopies();   // a re-packed 0.1.0 would otherwise never be picked up
+
+        var clock = Stopwatch.StartNew();
+        await using var kernel = await StdioKernelClient.StartAsync(settings.RepoRoot);
+        double startSeconds = clock.Elapsed.TotalSeconds;
+        string version = feed.Packages.Single(p => p.Id == LocalPackageFeed.ExtensionPackageId).Version;
+        var (load, loadSeconds) = await TimedAsync(kernel, $"""
+            #r "nuget: TorchSharp-cpu, 0.107.0"
+            #i "nuget: {feed.Directory}"
+            #r "nuget: {LocalPackageFeed.ExtensionPackageId}, {version}"
+            """);
+        if (!load.Succeeded) throw new InvalidOperationException($"Loading the extension failed: {load.FailureMessage}");
+
+        var (_, coldSeconds) = await LrFindAsync(kernel);
+        int warmRuns = settings.QuickMode ? 3 : 10;
+        var warm = new List<double>();
+        for (int i = 0; i < warmRuns; i++) warm.Add((await LrFindAsync(kernel)).Seconds);
+
+        Console.WriteLine("## In the real notebook host (dotnet interactive stdio 1.0.712001, the runner's stdio client)");
+        Console.WriteLine();
+        Console.WriteLine("| measure | seconds |");
+        Console.WriteLine("|---|---|");
+        Console.WriteLine($"| host start (until kernel ready) | {startSeconds:0.00} |");
+        Console.WriteLine($"| load cell: `#r TorchSharp-cpu`, `#i` feed, `#r LrNotebooks.Interactive` (restore + extension load) | {loadSeconds:0.00} |");
+        Console.WriteLine($"| `#!lrfind` to chart, cold (first in the kernel) | {coldSeconds:0.00} |");
+        Console.WriteLine($"| `#!lrfind` to chart, warm (median of {warmRuns}) | {Stats.Median(warm):0.00} (min {warm.Min():0.00}, max {warm.Max():0.00}) |");
+        Console.WriteLine();
+        int seriesRuns = settings.QuickMode ? 10 : 50;
+        var rss = new List<double>();
+        for (int i = 0; i < seriesRuns; i++)
+        {
+            await LrFindAsync(kernel);
+            rss.Add(await ResidentMbAsync(kernel));
+        }
+        int settledFrom = Math.Min(10, seriesRuns / 2);
+        Console.WriteLine($"Kernel resident memory after each of {seriesRuns} more `#!lrfind` runs (GC first, MB): run 1 {rss[0]:0.0}, "
+            + $"run {settledFrom} {rss[settledFrom - 1]:0.0}, run {seriesRuns} {rss[^1]:0.0}; min {rss.Min():0.0}, max {rss.Max():0.0}; "
+            + $"slope after run {settledFrom}: {Stats.Slope(rss.Skip(settledFrom).ToList()) * 1024:0.0} KB/run.");
+        Console.WriteLine();
+    }
+
+    /// <summary>`#!lrfind` on the default task; seconds from submitting to the event that carries its chart.</summary>
+    private static async Task<(SubmissionResult Result, double Seconds)> LrFindAsync(StdioKernelClient kernel)
+    {
+        var clock = Stopwatch.StartNew();
+        double? chartAt = null;
+        var result = await kernel.SubmitCodeAsync("#!lrfind", onEvent: e =>
+        {
+            if (chartAt is null && e.FormattedValues.Any(v => v.MimeType == "text/html" && v.Value.Contains("lrnb-chart")))
+                chartAt = clock.Elapsed.TotalSeconds;
+        });
+        if (!result.Succeeded) throw new InvalidOperationException($"#!lrfind failed: {result.FailureMessage}");
+        return (result, chartAt ?? throw new InvalidOperationException("#!lrfind produced no chart (no lrnb-chart div)."));
+    }
+
+    private static async Task<(SubmissionResult Result, double Seconds)> TimedAsync(StdioKernelClient kernel, string code)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await kernel.SubmitCodeAsync(code);
+        return (result, clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task<double> ResidentMbAsync(StdioKernelClient kernel)
+    {
+        var result = await kernel.SubmitCodeAsync(RssCell);
+        string text = result.OfType(KernelEventTypes.ReturnValueProduced).Single()
+            .FormattedValues.Single(v => v.MimeType == "text/plain").Value;
+        return long.Parse(text) / 1048576.0;
+    }
+}
