@@ -238,4 +238,24 @@ public class RunTests(UserKernelSession session) : IClassFixture<UserKernelSessi
         Assert.Equal(2e-3, await session.Value<double>("adam3.ParamGroups.First().LearningRate"));
         Assert.Equal(0.91, await session.Value<double>("((torch.optim.IBetas)adam3.ParamGroups.First()).Betas.Item1"));
     }
+
+    [Fact]
+    public async Task Train_with_a_two_group_optimizer_keeps_each_groups_ratio_to_group_0()
+    {
+        await Ok("""
+            var backboneG = nn.Linear(2, 16);
+            var headG = nn.Linear(16, 3);
+            var netG = nn.Sequential(backboneG, nn.ReLU(), headG);
+            var twoGroups = torch.optim.AdamW([
+                new TorchSharp.Modules.AdamW.ParamGroup(backboneG.parameters(), lr: 1e-4),
+                new TorchSharp.Modules.AdamW.ParamGroup(headG.parameters(), lr: 1e-3)], lr: 1e-3);
+            """);
+        await Ok("#!onecycle --max-lr 1e-2 --steps 20 --train --model netG --data train --optimizer twoGroups --name grouped");
+
+        Assert.Equal(2, await session.Value<int>("grouped.Schedule.GroupCount"));
+        Assert.Equal(1e-2, await session.Value<double>("Enumerable.Range(0, 21).Max(s => grouped.Schedule.At(s, 0).LearningRate)"), 12);
+        Assert.Equal(10.0, await session.Value<double>("grouped.Schedule.At(5, 1).LearningRate / grouped.Schedule.At(5, 0).LearningRate"), 9);
+        // the optimizer really ran that way: its groups hold the last step's rates, still 10x apart
+        Assert.Equal(10.0, await session.Value<double>("twoGroups.ParamGroups.ElementAt(1).LearningRate / twoGroups.ParamGroups.First().LearningRate"), 9);
+    }
 }

@@ -55,6 +55,7 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
         "The result goes to the variable onecycle: LearningRates, Momenta, Schedules, Training, ConstantTraining, ToCsv().",
         "With --train your model is trained in place. With --compare-constant the constant-lr run goes first and your starting weights",
         "are then restored, so both runs start alike. An interrupt during --train puts your model's weights and your --optimizer back as they were.",
+        "Your optimizer with several parameter groups (a backbone and a head): each group's max lr keeps its ratio to group 0's, as in #!lrfind.",
         "With --preset fastai the schedule is fastai's (position step/T, cosine warm-up and annealing, moms 0.95/0.85/0.95).",
     ]);
 
@@ -128,14 +129,16 @@ internal sealed class OneCycleDirective(CSharpVariables variables, SessionState 
             try
             {
                 var optimizer = setup.UserOptimizer ?? created!;
+                // several groups (backbone and head): each keeps its ratio to group 0, as in #!lrfind
+                var schedule = GroupSchedules.Proportional(preview.Schedule, optimizer);
                 var progress = live.Curve("one cycle");
                 var run = await Task.Run(() => Trainer.Train(setup.Model, setup.Train, setup.Loss, optimizer,
-                    preview.Schedule, trainingOptions, setup.Validation, progress, cancel));
+                    schedule, trainingOptions, setup.Validation, progress, cancel));
                 if (run.StopReason == StopReason.Cancelled || cancel.IsCancellationRequested) throw new OperationCanceledException(cancel);
                 live.Finish($"onecycle: trained {setup.Description} for {run.Losses.Length} steps in {Format.Seconds(run.Elapsed)}");
                 return new OneCycleResult
                 {
-                    Schedule = preview.Schedule,
+                    Schedule = schedule,
                     Schedules = preview.Schedules,
                     MaxLrSource = preview.MaxLrSource,
                     Training = run,
