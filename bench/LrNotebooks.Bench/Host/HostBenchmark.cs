@@ -53,14 +53,15 @@ internal static class HostBenchmark
         // Read from outside (/proc/<kernel pid>/status), so only `#!lrfind` cells run in the kernel: a measuring C#
         // cell would itself be compiled and kept by the script state.
         int kernelPid = ProcessMemory.LargestDescendant();
-        var outside = new List<double>();
-        for (int i = 0; i < seriesRuns; i++)
-        {
-            await LrFindAsync(kernel);
-            outside.Add(ProcessMemory.ResidentBytes(kernelPid) / 1048576.0);
-        }
         ReportSeries($"Kernel resident memory after each of {seriesRuns} more `#!lrfind` runs, read from outside the kernel "
-            + "process (no other cell, no GC forced), MB", outside, settledFrom);
+            + "process (no other cell, no GC forced), MB",
+            await OutsideSeriesAsync(kernelPid, seriesRuns, () => LrFindAsync(kernel)), settledFrom);
+        // Controls: `#!lrfind` stores its result with CSharpKernel.SetValueAsync, which `#!set` uses too; a plain
+        // C# cell is one compiled submission.
+        ReportSeries($"Control: {seriesRuns} `#!set --name lrnbProbe --value 42` cells (the host's variable setting only), outside, MB",
+            await OutsideSeriesAsync(kernelPid, seriesRuns, () => SucceedAsync(kernel, "#!set --name lrnbProbe --value 42")), settledFrom);
+        ReportSeries($"Control: {seriesRuns} C# cells `var lrnbProbe2 = 42;`, outside, MB",
+            await OutsideSeriesAsync(kernelPid, seriesRuns, () => SucceedAsync(kernel, "var lrnbProbe2 = 42;")), settledFrom);
 
         var inside = new List<double>();
         var outsideWithCell = new List<double>();
@@ -73,6 +74,23 @@ internal static class HostBenchmark
         ReportSeries($"Then {seriesRuns} runs each followed by a C# cell that forces a GC and returns the working set, as read by "
             + "that cell, MB", inside, settledFrom);
         ReportSeries("The same runs, read from outside right after the measuring cell, MB", outsideWithCell, settledFrom);
+    }
+
+    private static async Task<List<double>> OutsideSeriesAsync(int pid, int runs, Func<Task> cell)
+    {
+        var rss = new List<double>();
+        for (int i = 0; i < runs; i++)
+        {
+            await cell();
+            rss.Add(ProcessMemory.ResidentBytes(pid) / 1048576.0);
+        }
+        return rss;
+    }
+
+    private static async Task SucceedAsync(StdioKernelClient kernel, string code)
+    {
+        var result = await kernel.SubmitCodeAsync(code);
+        if (!result.Succeeded) throw new InvalidOperationException($"`{code}` failed: {result.FailureMessage}");
     }
 
     private static void ReportSeries(string title, List<double> rss, int settledFrom)
