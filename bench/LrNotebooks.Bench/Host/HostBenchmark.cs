@@ -12,8 +12,11 @@ namespace LrNotebooks.Bench.Host;
 /// </summary>
 internal static class HostBenchmark
 {
+    // Working set, managed heap and loaded assemblies (each compiled submission is one), after a full GC; a string is
+    // returned as text/plain.
     private const string RssCell =
-        "GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect(); System.Diagnostics.Process.GetCurrentProcess().WorkingSet64.ToString()";   // a string is returned as text/plain
+        "GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect(); "
+        + "$\"{System.Diagnostics.Process.GetCurrentProcess().WorkingSet64} {GC.GetGCMemoryInfo().HeapSizeBytes} {AppDomain.CurrentDomain.GetAssemblies().Length}\"";
 
     public static void Run(BenchSettings settings) => RunAsync(settings).GetAwaiter().GetResult();
 
@@ -63,17 +66,19 @@ internal static class HostBenchmark
         ReportSeries($"Control: {seriesRuns} C# cells `var lrnbProbe2 = 42;`, outside, MB",
             await OutsideSeriesAsync(kernelPid, seriesRuns, () => SucceedAsync(kernel, "var lrnbProbe2 = 42;")), settledFrom);
 
-        var inside = new List<double>();
+        var inside = new List<KernelMemory>();
         var outsideWithCell = new List<double>();
         for (int i = 0; i < seriesRuns; i++)
         {
             await LrFindAsync(kernel);
-            inside.Add(await ResidentMbAsync(kernel));
+            inside.Add(await KernelMemoryAsync(kernel));
             outsideWithCell.Add(ProcessMemory.ResidentBytes(kernelPid) / 1048576.0);
         }
         ReportSeries($"Then {seriesRuns} runs each followed by a C# cell that forces a GC and returns the working set, as read by "
-            + "that cell, MB", inside, settledFrom);
+            + "that cell, MB", inside.Select(m => m.WorkingSetMb).ToList(), settledFrom);
         ReportSeries("The same runs, read from outside right after the measuring cell, MB", outsideWithCell, settledFrom);
+        ReportSeries("The same runs, managed heap after the GC, MB", inside.Select(m => m.HeapMb).ToList(), settledFrom);
+        ReportSeries("The same runs, loaded assemblies", inside.Select(m => (double)m.Assemblies).ToList(), settledFrom, "assemblies");
     }
 
     private static async Task<List<double>> OutsideSeriesAsync(int pid, int runs, Func<Task> cell)
@@ -93,10 +98,13 @@ internal static class HostBenchmark
         if (!result.Succeeded) throw new InvalidOperationException($"`{code}` failed: {result.FailureMessage}");
     }
 
-    private static void ReportSeries(string title, List<double> rss, int settledFrom)
+    /// <summary>One series' summary; values are MB (slope in KB/run) unless <paramref name="unit"/> names a count.</summary>
+    private static void ReportSeries(string title, List<double> rss, int settledFrom, string? unit = null)
     {
+        double slope = Stats.Slope(rss.Skip(settledFrom).ToList());
+        string slopeText = unit is null ? $"{slope * 1024:0.0} KB/run" : $"{slope:0.00} {unit}/run";
         Console.WriteLine($"{title}: run 1 {rss[0]:0.0}, run {settledFrom} {rss[settledFrom - 1]:0.0}, run {rss.Count} {rss[^1]:0.0}; "
-            + $"min {rss.Min():0.0}, max {rss.Max():0.0}; slope after run {settledFrom}: {Stats.Slope(rss.Skip(settledFrom).ToList()) * 1024:0.0} KB/run.");
+            + $"min {rss.Min():0.0}, max {rss.Max():0.0}; slope after run {settledFrom}: {slopeText}.");
         Console.WriteLine();
         Console.WriteLine($"<!-- series: {string.Join(' ', rss.Select(v => v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} -->");
         Console.WriteLine();
@@ -123,11 +131,13 @@ internal static class HostBenchmark
         return (result, clock.Elapsed.TotalSeconds);
     }
 
-    private static async Task<double> ResidentMbAsync(StdioKernelClient kernel)
+    private sealed record KernelMemory(double WorkingSetMb, double HeapMb, int Assemblies);
+
+    private static async Task<KernelMemory> KernelMemoryAsync(StdioKernelClient kernel)
     {
         var result = await kernel.SubmitCodeAsync(RssCell);
-        string text = result.OfType(KernelEventTypes.ReturnValueProduced).Single()
-            .FormattedValues.Single(v => v.MimeType == "text/plain").Value;
-        return long.Parse(text) / 1048576.0;
+        string[] fields = result.OfType(KernelEventTypes.ReturnValueProduced).Single()
+            .FormattedValues.Single(v => v.MimeType == "text/plain").Value.Split(' ');
+        return new(long.Parse(fields[0]) / 1048576.0, long.Parse(fields[1]) / 1048576.0, int.Parse(fields[2]));
     }
 }
