@@ -110,13 +110,7 @@ internal static class PlotlyParts
     /// <summary>A vertical dotted line over the whole plot height (shapes take raw data values, even on log axes).</summary>
     public static Shape VerticalLine(double x, string color)
     {
-        var line = new Shape();
-        line.SetProperty("type", "line");
-        line.SetProperty("x0", x);
-        line.SetProperty("x1", x);
-        line.SetProperty("yref", "paper");
-        line.SetProperty("y0", 0);
-        line.SetProperty("y1", 1);
+        var line = FullHeight("line", x, x);
         line.SetProperty("line", new Dictionary<string, object> { ["color"] = color, ["dash"] = "dot", ["width"] = 1 });
         return line;
     }
@@ -124,17 +118,23 @@ internal static class PlotlyParts
     /// <summary>A shaded band between two x values over the whole plot height, drawn under the traces.</summary>
     public static Shape Band(double x0, double x1, string fill)
     {
-        var band = new Shape();
-        band.SetProperty("type", "rect");
-        band.SetProperty("x0", x0);
-        band.SetProperty("x1", x1);
-        band.SetProperty("yref", "paper");
-        band.SetProperty("y0", 0);
-        band.SetProperty("y1", 1);
+        var band = FullHeight("rect", x0, x1);
         band.SetProperty("fillcolor", fill);
         band.SetProperty("layer", "below");
         band.SetProperty("line", new Dictionary<string, object> { ["width"] = 0 });
         return band;
+    }
+
+    private static Shape FullHeight(string type, double x0, double x1)
+    {
+        var shape = new Shape();
+        shape.SetProperty("type", type);
+        shape.SetProperty("x0", x0);
+        shape.SetProperty("x1", x1);
+        shape.SetProperty("yref", "paper");
+        shape.SetProperty("y0", 0);
+        shape.SetProperty("y1", 1);
+        return shape;
     }
 
     // NaN and infinities are not JSON: plotly shows null as a gap. Five significant digits keep outputs small.

@@ -1,4 +1,5 @@
 using LrNotebooks.Suggestions;
+using LrNotebooks.Training;
 
 namespace LrNotebooks.RangeTest;
 
@@ -44,18 +45,15 @@ public sealed record RangeTestOptions
             throw new ArgumentException($"Steps (--steps) must be at least 2; got {Steps}.", nameof(Steps));
         if (!Enum.IsDefined(Mode))
             throw new ArgumentException($"Mode (--mode) must be exp or linear; got {Mode}.", nameof(Mode));
-        if (!(SmoothingBeta >= 0 && SmoothingBeta < 1))
-            throw new ArgumentException($"SmoothingBeta must be in [0, 1) (0 disables smoothing); got {SmoothingBeta}.", nameof(SmoothingBeta));
+        RunOptionChecks.SmoothingBeta(SmoothingBeta, nameof(SmoothingBeta));
         if (!(DivergenceFactor > 1))
             throw new ArgumentException($"DivergenceFactor must be above 1 (Infinity disables the divergence stop); got {DivergenceFactor}.", nameof(DivergenceFactor));
-        if (AccumulationSteps < 1)
-            throw new ArgumentException($"AccumulationSteps must be at least 1; got {AccumulationSteps}.", nameof(AccumulationSteps));
+        RunOptionChecks.AtLeastOne(AccumulationSteps, nameof(AccumulationSteps));
         if (BatchSize < 1)
             throw new ArgumentException($"BatchSize (--batch-size) must be at least 1; got {BatchSize}.", nameof(BatchSize));
         if (ValidationEvery < 0)
             throw new ArgumentException($"ValidationEvery must be 0 (no validation) or a positive number of steps; got {ValidationEvery}.", nameof(ValidationEvery));
-        if (ValidationBatches < 1)
-            throw new ArgumentException($"ValidationBatches must be at least 1; got {ValidationBatches}.", nameof(ValidationBatches));
+        RunOptionChecks.AtLeastOne(ValidationBatches, nameof(ValidationBatches));
         SuggestionRules.ByName(Suggest); // throws ArgumentException("suggest") listing the rules
     }
 

@@ -90,14 +90,10 @@ public sealed record TrainingOptions
             throw new ArgumentException($"Steps (--steps) must be at least 1; got {steps}.", nameof(Steps));
         if (steps > schedule.TotalSteps)
             throw new ArgumentException($"Steps (--steps) = {steps} runs past the schedule's {schedule.TotalSteps} steps.", nameof(Steps));
-        if (AccumulationSteps < 1)
-            throw new ArgumentException($"AccumulationSteps must be at least 1; got {AccumulationSteps}.", nameof(AccumulationSteps));
-        if (ValidationEvery < 1)
-            throw new ArgumentException($"ValidationEvery must be at least 1; got {ValidationEvery}.", nameof(ValidationEvery));
-        if (ValidationBatches < 1)
-            throw new ArgumentException($"ValidationBatches must be at least 1; got {ValidationBatches}.", nameof(ValidationBatches));
-        if (!(SmoothingBeta >= 0 && SmoothingBeta < 1))
-            throw new ArgumentException($"SmoothingBeta must be in [0, 1) (0 disables smoothing); got {SmoothingBeta}.", nameof(SmoothingBeta));
+        RunOptionChecks.AtLeastOne(AccumulationSteps, nameof(AccumulationSteps));
+        RunOptionChecks.AtLeastOne(ValidationEvery, nameof(ValidationEvery));
+        RunOptionChecks.AtLeastOne(ValidationBatches, nameof(ValidationBatches));
+        RunOptionChecks.SmoothingBeta(SmoothingBeta, nameof(SmoothingBeta));
         return steps;
     }
 }
