@@ -31,8 +31,21 @@ internal sealed class CSharpVariables(Kernel kernel)
             .ToList();
     }
 
-    public Task SetAsync(string name, object value, Type declaredType) =>
-        CSharp is { } csharp
-            ? csharp.SetValueAsync(name, value, declaredType)
-            : throw new InvalidOperationException("LrNotebooks needs the C# kernel.");
+    /// <summary>
+    /// Puts <paramref name="value"/> in the variable <paramref name="name"/>, declared as <paramref name="declaredType"/>.
+    /// When the variable's latest declaration already has that type, the value is assigned in place: the kernel's
+    /// SetValueAsync compiles and loads one more script submission per call, which the script state keeps for the
+    /// kernel's lifetime (with its Roslyn compilation and its copy of the old value), so each repeated run grew the
+    /// kernel (bench/RESULTS.md). Later cells see the same variable with the same type either way.
+    /// </summary>
+    public Task SetAsync(string name, object value, Type declaredType)
+    {
+        var csharp = CSharp ?? throw new InvalidOperationException("LrNotebooks needs the C# kernel.");
+        if (csharp.ScriptState?.GetVariable(name) is { IsReadOnly: false } declared && declared.Type == declaredType)
+        {
+            declared.Value = value;
+            return Task.CompletedTask;
+        }
+        return csharp.SetValueAsync(name, value, declaredType);
+    }
 }
