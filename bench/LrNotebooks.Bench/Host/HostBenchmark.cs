@@ -12,11 +12,11 @@ namespace LrNotebooks.Bench.Host;
 /// </summary>
 internal static class HostBenchmark
 {
-    // Working set, managed heap and loaded assemblies (each compiled submission is one), after a full GC; a string is
-    // returned as text/plain.
+    // Working set, live managed bytes (what survived the full GC: the heap size would add free space, which swings by
+    // a few MB from cell to cell) and loaded assemblies (each compiled submission is one); a string is returned as text/plain.
     private const string RssCell =
         "GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect(); "
-        + "$\"{System.Diagnostics.Process.GetCurrentProcess().WorkingSet64} {GC.GetGCMemoryInfo().HeapSizeBytes} {AppDomain.CurrentDomain.GetAssemblies().Length}\"";
+        + "$\"{System.Diagnostics.Process.GetCurrentProcess().WorkingSet64} {GC.GetGCMemoryInfo(GCKind.FullBlocking).PromotedBytes} {AppDomain.CurrentDomain.GetAssemblies().Length}\"";
 
     public static void Run(BenchSettings settings) => RunAsync(settings).GetAwaiter().GetResult();
 
@@ -51,8 +51,10 @@ internal static class HostBenchmark
         Console.WriteLine($"| `#!lrfind` to chart, cold (first in the kernel) | {coldSeconds:0.00} |");
         Console.WriteLine($"| `#!lrfind` to chart, warm (median of {warmRuns}) | {Stats.Median(warm):0.00} (min {warm.Min():0.00}, max {warm.Max():0.00}) |");
         Console.WriteLine();
-        int seriesRuns = settings.QuickMode ? 10 : 50;
-        int settledFrom = Math.Min(10, seriesRuns / 2);
+        // The host runs the server GC, whose heap grows over roughly the first 100 `#!lrfind` runs and then levels off
+        // (bench/RESULTS.md): a slope over a shorter series measures that warm-up, not what each run keeps.
+        int seriesRuns = settings.QuickMode ? 20 : 300;
+        int settledFrom = settings.QuickMode ? 10 : 100;
         // Read from outside (/proc/<kernel pid>/status), so only `#!lrfind` cells run in the kernel: a measuring C#
         // cell would itself be compiled and kept by the script state.
         int kernelPid = ProcessMemory.LargestDescendant();
@@ -77,7 +79,7 @@ internal static class HostBenchmark
         ReportSeries($"Then {seriesRuns} runs each followed by a C# cell that forces a GC and returns the working set, as read by "
             + "that cell, MB", inside.Select(m => m.WorkingSetMb).ToList(), settledFrom);
         ReportSeries("The same runs, read from outside right after the measuring cell, MB", outsideWithCell, settledFrom);
-        ReportSeries("The same runs, managed heap after the GC, MB", inside.Select(m => m.HeapMb).ToList(), settledFrom);
+        ReportSeries("The same runs, live managed memory after the GC, MB", inside.Select(m => m.HeapMb).ToList(), settledFrom);
         ReportSeries("The same runs, loaded assemblies", inside.Select(m => (double)m.Assemblies).ToList(), settledFrom, "assemblies");
     }
 
