@@ -39,4 +39,18 @@ public class LrFindTests(RealHost host)
         Assert.Equal("40", await host.EvaluateAsync("lfResult.Losses.Length.ToString()"));
         Assert.Equal("True", await host.EvaluateAsync("lfResult.LearningRates.Zip(lfResult.LearningRates.Skip(1)).All(p => p.Second > p.First).ToString()"));
     }
+
+    [Fact]
+    public async Task A_second_run_into_the_same_variable_loads_no_new_assembly()
+    {
+        const string CountAssemblies = "AppDomain.CurrentDomain.GetAssemblies().Length.ToString()";
+        await host.RunOkAsync("#!lrfind --steps 20 --name repeatRun");
+        int before = int.Parse(await host.EvaluateAsync(CountAssemblies));
+
+        await host.RunOkAsync("#!lrfind --steps 30 --name repeatRun");
+
+        // the counting cell itself is one compiled submission; storing the result used to add another
+        Assert.Equal(before + 1, int.Parse(await host.EvaluateAsync(CountAssemblies)));
+        Assert.Equal("30", await host.EvaluateAsync("repeatRun.Losses.Length.ToString()"));
+    }
 }
