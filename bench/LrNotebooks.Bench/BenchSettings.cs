@@ -12,6 +12,8 @@ internal sealed record BenchSettings
     /// <summary>Quality: how many seeds (0..N-1) and how many One Cycle steps per training; null = the plan's.</summary>
     public int? Seeds { get; init; }
     public int? TrainSteps { get; init; }
+    /// <summary>Quality: the target-noise regimes (shares, see NoisyTask; 0 = the tasks as built); null = the plan's.</summary>
+    public double[]? NoiseLevels { get; init; }
     public required string PyTorchRoot { get; init; }
     public required string ResultsDirectory { get; init; }
 
@@ -25,6 +27,9 @@ internal sealed record BenchSettings
           --tasks a,b        quality: only these built-in tasks
           --seeds N          quality: seeds 0..N-1 (default 5; quick 1)
           --train-steps N    quality: One Cycle steps per training (default 300; quick 100)
+          --noise 0,0.1,0.2  quality: target-noise regimes (default 0,0.1,0.2; quick 0,0.2): in regime S a share S of
+                             the in-memory tasks' class labels is replaced by random ones (regression: noise of
+                             S x the targets' variance); the protein tasks run in regime 0 only
           --pytorch DIR      where install-pytorch.sh unpacked PyTorch (default bench/.pytorch)
           --results DIR      raw output (default bench/results)
         """;
@@ -52,6 +57,7 @@ internal sealed record BenchSettings
                 case "--tasks": settings = settings with { Tasks = Value().Split(',') }; break;
                 case "--seeds": settings = settings with { Seeds = int.Parse(Value()) }; break;
                 case "--train-steps": settings = settings with { TrainSteps = int.Parse(Value()) }; break;
+                case "--noise": settings = settings with { NoiseLevels = Value().Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray() }; break;
                 case "--pytorch": settings = settings with { PyTorchRoot = Path.GetFullPath(Value()) }; break;
                 case "--results": settings = settings with { ResultsDirectory = Path.GetFullPath(Value()) }; break;
                 case var flag when flag.StartsWith("--"): throw new ArgumentException($"Unknown option {flag}.\n{Usage}");

@@ -16,7 +16,7 @@ namespace LrNotebooks.Bench.Quality;
 /// </summary>
 internal static class QualityBenchmark
 {
-    public sealed record Plan(int[] Seeds, double GridLow, double GridHigh, int GridPointsPerDecade, int TrainSteps)
+    public sealed record Plan(int[] Seeds, double GridLow, double GridHigh, int GridPointsPerDecade, int TrainSteps, double[] NoiseLevels)
     {
         public double[] Grid
         {
@@ -29,15 +29,19 @@ internal static class QualityBenchmark
         }
     }
 
-    public static Plan Full { get; } = new([0, 1, 2, 3, 4], 1e-4, 3.2, 4, 300);
-    public static Plan Quick { get; } = new([0], 1e-4, 3.2, 3, 100);
+    public static Plan Full { get; } = new([0, 1, 2, 3, 4], 1e-4, 3.2, 4, 300, [0, 0.1, 0.2]);
+    public static Plan Quick { get; } = new([0], 1e-4, 3.2, 3, 100, [0, 0.2]);
 
     public static void Run(BenchSettings settings)
     {
         var plan = settings.QuickMode ? Quick : Full;
         if (settings.Seeds is int seeds) plan = plan with { Seeds = Enumerable.Range(0, seeds).ToArray() };
         if (settings.TrainSteps is int steps) plan = plan with { TrainSteps = steps };
-        var tasks = settings.Tasks is { } names ? names.Select(BuiltInTasks.Get).ToList() : BuiltInTasks.All.ToList();
+        if (settings.NoiseLevels is { } levels) plan = plan with { NoiseLevels = levels };
+        var chosen = settings.Tasks is { } names ? names.Select(BuiltInTasks.Get).ToList() : BuiltInTasks.All.ToList();
+        var tasks = plan.NoiseLevels.SelectMany(share => share == 0
+            ? chosen
+            : chosen.OfType<TensorTask>().Select(BuiltInTask (t) => new NoisyTask(t, share))).ToList();
         var rules = SuggestionRules.All.Concat(CandidateRules.All).ToList();
         set_num_threads(1);   // small models: one thread is as fast, and leaves the other core to the rest of the machine
         var training = new OneCycleTraining(plan.TrainSteps);
@@ -46,7 +50,7 @@ internal static class QualityBenchmark
         foreach (var task in tasks)
             foreach (int seed in plan.Seeds)
             {
-                records.Add(Measure(task, seed, plan, rules, training));
+                records.Add(Measure(task, seed, plan, rules, training) with { TargetNoise = (task as NoisyTask)?.Share ?? 0 });
                 Console.Error.WriteLine($"[quality] {task.Name} seed {seed} done, {training.Trainings} trainings, {clock.Elapsed.TotalMinutes:0.0} min");
             }
 

@@ -12,6 +12,9 @@ internal sealed record QualityRecord(
     string StopReason,
     List<RulePick> Picks)
 {
+    /// <summary>The target-noise regime (see NoisyTask): 0 for the tasks as built.</summary>
+    public double TargetNoise { get; init; }
+
     public double OracleLoss => GridLosses.Min();
     public double OracleLr => GridLrs[Array.IndexOf(GridLosses, OracleLoss)];
 

@@ -15,7 +15,36 @@ internal static class QualityReport
             + $"{plan.TrainSteps} steps, batch 64; final loss on the whole validation set. Range test: default options (1e-7 to 10, 100 steps), same seed. "
             + "Regret = loss / oracle - 1 (inf: no suggestion or training diverged). Lost share = (loss - oracle) / (untrained loss - oracle): "
             + "the share of the achievable improvement lost, which stays meaningful where the oracle's loss is near 0 and the ratio explodes on noise. "
+            + $"Regimes: target noise {string.Join(", ", plan.NoiseLevels.Select(n => n.ToString("P0")))} (a share of the in-memory tasks' class labels replaced by random ones, "
+            + "regression noise of that share of the targets' variance; the tasks as built are solved almost perfectly, real data has a loss floor). "
             + $"{training.Trainings} trainings in {elapsed.TotalMinutes:0.0} min. Raw data: {rawPath}.");
+        Console.WriteLine();
+        var regimes = records.GroupBy(r => r.TargetNoise).OrderBy(g => g.Key).ToList();
+        foreach (var regime in regimes)
+        {
+            Console.WriteLine(regime.Key == 0 ? "### Tasks as built" : $"### {regime.Key:P0} target noise");
+            PrintRuleTable(regime.ToList(), rules);
+        }
+        if (regimes.Count > 1)
+        {
+            Console.WriteLine("### All regimes pooled");
+            PrintRuleTable(records, rules);
+        }
+        foreach (string failure in training.Failures) Console.WriteLine($"Training failed (counted as diverged): {failure}");
+        if (training.Failures.Count > 0) Console.WriteLine();
+        Console.WriteLine("Per task and seed: oracle max LR and loss; each rule's log10(LR) and regret.");
+        Console.WriteLine();
+        Console.WriteLine($"| task | seed | stop | oracle lr | oracle loss | {string.Join(" | ", rules)} |");
+        Console.WriteLine($"|---|---|---|---|---|{string.Concat(rules.Select(_ => "---|"))}");
+        foreach (var record in records)
+            Console.WriteLine($"| {record.Task} | {record.Seed} | {record.StopReason} | {record.OracleLr:0.0e0} | {record.OracleLoss:0.0000} | "
+                + string.Join(" | ", rules.Select(rule => record.Picks.Single(p => p.Rule == rule)).Select(p => $"{Math.Log10(p.LearningRate):0.00}: {Pct(p.Regret)}")) + " |");
+        Console.WriteLine();
+    }
+
+    /// <summary>One row per rule (median, tail and worst of regret and lost share), then the measurement's resolution.</summary>
+    private static void PrintRuleTable(List<QualityRecord> records, List<string> rules)
+    {
         Console.WriteLine();
         Console.WriteLine("| rule | median regret | 75th pct | worst regret | worst case | within 5% | median lost share | 75th pct | worst lost share | median log10(lr/oracle lr) | low-confidence flags |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -32,19 +61,9 @@ internal static class QualityReport
                 + $"{Pct(shares.Max())} | {distance:+0.00;-0.00} | {picks.Count(p => p.Pick.LowConfidence)}/{picks.Count} |");
         }
         var neighbours = records.Select(r => r.NeighbourOfOracle).ToList();
-        Console.WriteLine($"| (reference: the oracle's better grid neighbour, 1/{plan.GridPointsPerDecade} decade off) | {Pct(Stats.Median(neighbours.Select(n => n.Regret)))} | "
+        Console.WriteLine($"| (reference: the oracle's better grid neighbour, one grid step off) | {Pct(Stats.Median(neighbours.Select(n => n.Regret)))} | "
             + $"{Pct(Stats.Quantile(neighbours.Select(n => n.Regret), 0.75))} | {Pct(neighbours.Max(n => n.Regret))} | | {neighbours.Count(n => n.Regret <= GoalMedianRegret)}/{neighbours.Count} | "
             + $"{Pct(Stats.Median(neighbours.Select(n => n.LostShare)))} | {Pct(Stats.Quantile(neighbours.Select(n => n.LostShare), 0.75))} | {Pct(neighbours.Max(n => n.LostShare))} | | |");
-        Console.WriteLine();
-        foreach (string failure in training.Failures) Console.WriteLine($"Training failed (counted as diverged): {failure}");
-        if (training.Failures.Count > 0) Console.WriteLine();
-        Console.WriteLine("Per task and seed: oracle max LR and loss; each rule's log10(LR) and regret.");
-        Console.WriteLine();
-        Console.WriteLine($"| task | seed | stop | oracle lr | oracle loss | {string.Join(" | ", rules)} |");
-        Console.WriteLine($"|---|---|---|---|---|{string.Concat(rules.Select(_ => "---|"))}");
-        foreach (var record in records)
-            Console.WriteLine($"| {record.Task} | {record.Seed} | {record.StopReason} | {record.OracleLr:0.0e0} | {record.OracleLoss:0.0000} | "
-                + string.Join(" | ", rules.Select(rule => record.Picks.Single(p => p.Rule == rule)).Select(p => $"{Math.Log10(p.LearningRate):0.00}: {Pct(p.Regret)}")) + " |");
         Console.WriteLine();
     }
 

@@ -13,27 +13,30 @@ internal static class PyTorchBenchmark
     {
         Console.WriteLine("## Against PyTorch: the same range test in Python (Debian python3-torch 1.13, private unpack, OpenBLAS pthread)");
         Console.WriteLine($"Median over {settings.Repeats} interleaved repeats after {settings.Warmup} warm-up rounds; each side times itself. "
-            + "Ratio = median(LrFinder.Run) / median(PyTorch). PyTorch's OpenBLAS and OpenMP pools are sized to the thread count.");
+            + "Ratio = median(LrFinder.Run) / median(PyTorch). PyTorch's OpenMP pool is sized to the thread count, and so is its OpenBLAS pool; "
+            + "at more than one thread a second row gives PyTorch its best setting, OpenBLAS at 1 thread (Debian's build loses time in OpenBLAS's "
+            + "pthread pool otherwise).");
         Console.WriteLine();
-        Console.WriteLine("| workload | threads | PyTorch ms | PyTorch ms/step | LrFinder ms | LrFinder ms/step | ratio | paired ratio (median) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| workload | threads | PyTorch OpenBLAS threads | PyTorch ms | PyTorch ms/step | LrFinder ms | LrFinder ms/step | ratio | paired ratio (median) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         string? version = null;
         string script = Path.Combine(settings.RepoRoot, "bench", "pytorch_rangetest.py");
         foreach (int threads in settings.ThreadCounts)
-        {
-            using var worker = PyTorchWorker.Start(script, settings.PyTorchRoot, threads);
-            foreach (var speedCase in new[] { SpeedCase.Mlp256, SpeedCase.SpiralsShape })
+            foreach (int openBlasThreads in threads == 1 ? [1] : new[] { threads, 1 })
             {
-                version = worker.Setup(speedCase);
-                Measure(worker, speedCase, threads, settings);
+                using var worker = PyTorchWorker.Start(script, settings.PyTorchRoot, threads, openBlasThreads);
+                foreach (var speedCase in new[] { SpeedCase.Mlp256, SpeedCase.SpiralsShape })
+                {
+                    version = worker.Setup(speedCase);
+                    Measure(worker, speedCase, threads, openBlasThreads, settings);
+                }
             }
-        }
         Console.WriteLine();
         Console.WriteLine($"PyTorch reports version {version}.");
         Console.WriteLine();
     }
 
-    private static void Measure(PyTorchWorker worker, SpeedCase speedCase, int threads, BenchSettings settings)
+    private static void Measure(PyTorchWorker worker, SpeedCase speedCase, int threads, int openBlasThreads, BenchSettings settings)
     {
         set_num_threads(threads);
         const int seed = 7;
@@ -49,6 +52,6 @@ internal static class PyTorchBenchmark
             Console.WriteLine($"(warning: PyTorch ran {pythonSteps} steps, LrFinder {ourSteps})");
         double py = Stats.Median(times["pytorch"]), ours = Stats.Median(times["engine"]);
         double paired = Stats.Median(times["engine"].Zip(times["pytorch"], (e, p) => e / p));
-        Console.WriteLine($"| {speedCase.Name} | {threads} | {py:0.0} | {py / pythonSteps:0.00} | {ours:0.0} | {ours / ourSteps:0.00} | **{ours / py:0.00}** | {paired:0.00} |");
+        Console.WriteLine($"| {speedCase.Name} | {threads} | {openBlasThreads} | {py:0.0} | {py / pythonSteps:0.00} | {ours:0.0} | {ours / ourSteps:0.00} | **{ours / py:0.00}** | {paired:0.00} |");
     }
 }

@@ -19,7 +19,8 @@ internal sealed class PyTorchWorker : IDisposable
     /// torch.set_num_threads; so each thread count gets its own worker with OpenBLAS and OpenMP sized to match
     /// (otherwise "1 thread" still runs OpenBLAS on every core and oversubscribes them).
     /// </param>
-    public static PyTorchWorker Start(string script, string pytorchRoot, int threads)
+    /// <param name="openBlasThreads">OpenBLAS's pool; by default the thread count.</param>
+    public static PyTorchWorker Start(string script, string pytorchRoot, int threads, int? openBlasThreads = null)
     {
         if (!File.Exists(Path.Combine(pytorchRoot, ".complete")))
             throw new InvalidOperationException($"PyTorch is not unpacked in {pytorchRoot}: run bench/install-pytorch.sh (bench/run.sh does).");
@@ -33,7 +34,7 @@ internal sealed class PyTorchWorker : IDisposable
         psi.ArgumentList.Add(script);
         psi.Environment["LD_LIBRARY_PATH"] = Path.Combine(pytorchRoot, "usr/lib/x86_64-linux-gnu");
         psi.Environment["PYTHONPATH"] = Path.Combine(pytorchRoot, "usr/lib/python3/dist-packages");
-        psi.Environment["OPENBLAS_NUM_THREADS"] = threads.ToString();
+        psi.Environment["OPENBLAS_NUM_THREADS"] = (openBlasThreads ?? threads).ToString();
         psi.Environment["OMP_NUM_THREADS"] = threads.ToString();
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start /usr/bin/python3.");
         var worker = new PyTorchWorker(process);
