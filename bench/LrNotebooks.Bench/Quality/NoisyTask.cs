@@ -16,7 +16,7 @@ internal sealed class NoisyTask(TensorTask inner, double share) : BuiltInTask
 
     public override string Name => $"{inner.Name}+noise{share:0.##}";
 
-    public override string Description => $"{inner.Description}; {share:P0} target noise";
+    public override string Description => $"{inner.Description}; {share * 100:0}% target noise";
 
     public override TaskInstance Create(int seed = 0)
     {

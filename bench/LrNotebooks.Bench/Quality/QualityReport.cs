@@ -15,14 +15,14 @@ internal static class QualityReport
             + $"{plan.TrainSteps} steps, batch 64; final loss on the whole validation set. Range test: default options (1e-7 to 10, 100 steps), same seed. "
             + "Regret = loss / oracle - 1 (inf: no suggestion or training diverged). Lost share = (loss - oracle) / (untrained loss - oracle): "
             + "the share of the achievable improvement lost, which stays meaningful where the oracle's loss is near 0 and the ratio explodes on noise. "
-            + $"Regimes: target noise {string.Join(", ", plan.NoiseLevels.Select(n => n.ToString("P0")))} (a share of the in-memory tasks' class labels replaced by random ones, "
+            + $"Regimes: target noise {string.Join(", ", plan.NoiseLevels.Select(n => $"{n * 100:0}%"))} (a share of the in-memory tasks' class labels replaced by random ones, "
             + "regression noise of that share of the targets' variance; the tasks as built are solved almost perfectly, real data has a loss floor). "
             + $"{training.Trainings} trainings in {elapsed.TotalMinutes:0.0} min. Raw data: {rawPath}.");
         Console.WriteLine();
         var regimes = records.GroupBy(r => r.TargetNoise).OrderBy(g => g.Key).ToList();
         foreach (var regime in regimes)
         {
-            Console.WriteLine(regime.Key == 0 ? "### Tasks as built" : $"### {regime.Key:P0} target noise");
+            Console.WriteLine(regime.Key == 0 ? "### Tasks as built" : $"### {regime.Key * 100:0}% target noise");
             PrintRuleTable(regime.ToList(), rules);
         }
         if (regimes.Count > 1)
