@@ -4,7 +4,7 @@
 # (its dependencies and libopenblas0-pthread through apt; never python3-torch/libtorch1.13 themselves, which
 # would break TorchSharp system-wide). Needs root for apt, the .NET SDK, and TorchSharp's native prerequisites.
 #
-#   bench/run.sh                 everything (speed, memory, suggestion quality: about 30-40 min on 2 cores)
+#   bench/run.sh                 everything (speed, memory, host, suggestion quality: about 45 min on 2 cores)
 #   bench/run.sh --quick         smoke run of everything (a few minutes)
 #   bench/run.sh overhead pytorch --repeats 25     chosen benchmarks; see --help
 set -euo pipefail
