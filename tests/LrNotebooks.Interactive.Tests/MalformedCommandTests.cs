@@ -75,11 +75,14 @@ public class MalformedCommandTests(UserKernelSession session) : IClassFixture<Us
     }
 
     [Fact]
-    public async Task A_misspelt_parameter_without_a_close_name_keeps_the_parsers_message()
+    public async Task An_unknown_parameter_without_a_close_name_lists_the_parameters()
     {
         var message = KernelSession.Failure(await session.Submit("#!lrfind --bogus 3"));
-        Assert.Contains("DNI103", message);
+        Assert.StartsWith("#!lrfind: unknown parameter '--bogus'. Expected one of: ", message);
+        foreach (string parameter in new[] { "--model", "--data", "--max-lr", "--suggest", "--name" })
+            Assert.Contains(parameter, message);
         Assert.DoesNotContain("did you mean", message);
+        Assert.DoesNotContain("DNI103", message);
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace LrNotebooks.Interactive.Directives;
 /// "Did you mean --max-lr?" for a misspelt parameter of our directives. The parser rejects such a submission
 /// (DNI103 "Unrecognized parameter name") before any handler runs and offers no hook into its message; what reaches
 /// the root kernel's pipeline in its place is a command whose parent is the submission. A middleware there finds the
-/// unknown name on our directive's line and, when a parameter is close to it, fails with one line naming both.
-/// Otherwise (no close name, or not our directive) the parser's own error goes through unchanged.
+/// unknown name on our directive's line and fails with one line naming it and the closest parameter, or listing them
+/// all when none is close. Errors in other directives go through unchanged.
 /// </summary>
 internal static class MisspeltParameters
 {
@@ -22,16 +22,17 @@ internal static class MisspeltParameters
                 await next(command, context);
         });
 
-    /// <summary>The one-line error for the first unknown parameter of our directives in the code, if a known one is close to it.</summary>
+    /// <summary>The one-line error for the first unknown parameter of our directives in the code, if there is one.</summary>
     internal static string? Hint(string code, IEnumerable<(string Directive, Func<IReadOnlyList<ParameterSpec>> Specs)> directives)
     {
         foreach (var (directive, specsOf) in directives)
         {
             if (!code.Contains(directive, StringComparison.Ordinal)) continue;
             var specs = specsOf();
-            if (DirectiveText.UnknownParameter(code, directive, specs) is { } unknown
-                && Spelling.Closest(unknown, specs.Select(s => s.Name)) is { } closest)
-                return $"{directive}: unknown parameter '{unknown}'; did you mean '{closest}'? ({directive} --help lists them all)";
+            if (DirectiveText.UnknownParameter(code, directive, specs) is not { } unknown) continue;
+            return Spelling.Closest(unknown, specs.Select(s => s.Name)) is { } closest
+                ? $"{directive}: unknown parameter '{unknown}'; did you mean '{closest}'? ({directive} --help lists them all)"
+                : $"{directive}: unknown parameter '{unknown}'. Expected one of: {string.Join(", ", specs.Select(s => s.Name))} ({directive} --help explains them).";
         }
         return null;
     }
