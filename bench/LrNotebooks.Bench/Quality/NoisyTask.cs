@@ -18,6 +18,8 @@ internal sealed class NoisyTask(TensorTask inner, double share) : BuiltInTask
 
     public override string Description => $"{inner.Description}; {share * 100:0}% target noise";
 
+    private bool IsRegression => inner.LossName == "mse";
+
     public override TaskInstance Create(int seed = 0)
     {
         var clean = inner.GenerateData(seed);
@@ -26,7 +28,7 @@ internal sealed class NoisyTask(TensorTask inner, double share) : BuiltInTask
         {
             // A generator of its own, so the noise is fixed per seed and the task's data and weights stay as they were.
             using var generator = new Generator(0x5EED_0000UL + (ulong)seed);
-            double regressionNoise = inner.LossName == "mse" ? Math.Sqrt(share * clean.TrainY.var().ToDouble()) : 0;
+            double regressionNoise = IsRegression ? Math.Sqrt(share * clean.TrainY.var().ToDouble()) : 0;
             noisy = clean with
             {
                 TrainY = WithNoise(clean.TrainY, generator, regressionNoise).MoveToOuterDisposeScope(),
@@ -40,7 +42,7 @@ internal sealed class NoisyTask(TensorTask inner, double share) : BuiltInTask
 
     private Tensor WithNoise(Tensor y, Generator generator, double regressionNoise)
     {
-        if (inner.LossName == "mse")
+        if (IsRegression)
             return y + randn(y.shape, generator: generator) * regressionNoise;
         // Class ids (cross-entropy) or 0/1 targets (bce): a replaced label is drawn from all classes, itself included.
         long classes = Math.Max(2, (long)y.max().ToDouble() + 1);
