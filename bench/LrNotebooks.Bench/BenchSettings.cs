@@ -14,6 +14,10 @@ internal sealed record BenchSettings
     public int? TrainSteps { get; init; }
     /// <summary>Quality: the target-noise regimes (shares, see NoisyTask; 0 = the tasks as built); null = the plan's.</summary>
     public double[]? NoiseLevels { get; init; }
+    /// <summary>Quality: trainings per LR, each with another batch order, whose final losses are averaged; null = 1.</summary>
+    public int? BatchOrders { get; init; }
+    /// <summary>Quality: the range test also measures the validation loss per step, and the rules read that curve too.</summary>
+    public bool ValidationCurve { get; init; }
     public required string PyTorchRoot { get; init; }
     public required string ResultsDirectory { get; init; }
 
@@ -30,6 +34,11 @@ internal sealed record BenchSettings
           --noise 0,0.1,0.2  quality: target-noise regimes (default 0,0.1,0.2; quick 0,0.2): in regime S a share S of
                              the in-memory tasks' class labels is replaced by random ones (regression: noise of
                              S x the targets' variance); the protein tasks run in regime 0 only
+          --orders N         quality: trainings per LR with different batch orders, final losses averaged
+                             (default 1); the oracle's LR is also retrained with N other orders to show the
+                             measurement's own noise
+          --val-curve        quality: the range test also records the validation loss at every step; each rule
+                             also picks from that curve, raw (rule/val) and smoothed (rule/val-ema)
           --pytorch DIR      where install-pytorch.sh unpacked PyTorch (default bench/.pytorch)
           --results DIR      raw output (default bench/results)
         """;
@@ -58,6 +67,8 @@ internal sealed record BenchSettings
                 case "--seeds": settings = settings with { Seeds = int.Parse(Value()) }; break;
                 case "--train-steps": settings = settings with { TrainSteps = int.Parse(Value()) }; break;
                 case "--noise": settings = settings with { NoiseLevels = Value().Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray() }; break;
+                case "--orders": settings = settings with { BatchOrders = int.Parse(Value()) }; break;
+                case "--val-curve": settings = settings with { ValidationCurve = true }; break;
                 case "--pytorch": settings = settings with { PyTorchRoot = Path.GetFullPath(Value()) }; break;
                 case "--results": settings = settings with { ResultsDirectory = Path.GetFullPath(Value()) }; break;
                 case var flag when flag.StartsWith("--"): throw new ArgumentException($"Unknown option {flag}.\n{Usage}");

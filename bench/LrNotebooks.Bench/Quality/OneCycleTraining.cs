@@ -10,13 +10,16 @@ namespace LrNotebooks.Bench.Quality;
 /// <summary>
 /// The yardstick every learning rate is judged by: a fresh model (the seed's initialisation), a fresh AdamW and
 /// One Cycle (PyTorch defaults) up to the given max LR for a fixed number of steps, then the loss on the whole
-/// validation set. Results are cached, so a rule that picks an LR already trained costs nothing.
+/// validation set. With several batch orders the loss is the mean over that many trainings that differ only in the
+/// order of the batches: one training's final loss moves with the order (chaos, not the LR), and the best of a grid
+/// of single trainings is biased low by it. Results are cached, so a rule that picks an LR already trained costs nothing.
 /// </summary>
-internal sealed class OneCycleTraining(int steps)
+internal sealed class OneCycleTraining(int steps, int orders)
 {
-    private readonly Dictionary<(string Task, int Seed, double MaxLr), double> _cache = new();
+    private readonly Dictionary<(string Task, int Seed, double MaxLr, int Order), double> _cache = new();
 
     public int Steps => steps;
+    public int Orders => orders;
     public int Trainings { get; private set; }
 
     /// <summary>The validation loss of the seed's freshly initialised model: where every training starts from.</summary>
@@ -36,15 +39,21 @@ internal sealed class OneCycleTraining(int steps)
         return sum / rows;
     }
 
-    /// <summary>Final validation loss; +Infinity when training hit a NaN/Inf loss (the run is useless).</summary>
-    public double FinalValidationLoss(BuiltInTask task, int seed, double maxLr)
+    /// <summary>
+    /// Mean final validation loss over the batch orders <paramref name="firstOrder"/> onwards (order 0 is the seed's
+    /// own shuffle, the one the range test saw); +Infinity when any training hit a NaN/Inf loss (the LR is unusable).
+    /// </summary>
+    public double FinalValidationLoss(BuiltInTask task, int seed, double maxLr, int firstOrder = 0) =>
+        Enumerable.Range(firstOrder, orders).Average(order => FinalValidationLossOfOrder(task, seed, maxLr, order));
+
+    private double FinalValidationLossOfOrder(BuiltInTask task, int seed, double maxLr, int order)
     {
-        var key = (task.Name, seed, maxLr);
+        var key = (task.Name, seed, maxLr, order);
         if (_cache.TryGetValue(key, out double cached)) return cached;
         double loss;
         try
         {
-            loss = Train(task, seed, maxLr);
+            loss = Train(task, seed, maxLr, order);
         }
         catch (ExternalException e)
         {
@@ -60,7 +69,7 @@ internal sealed class OneCycleTraining(int steps)
     /// <summary>Native errors raised during training (task, seed, LR, message).</summary>
     public List<string> Failures { get; } = [];
 
-    private double Train(BuiltInTask task, int seed, double maxLr)
+    private double Train(BuiltInTask task, int seed, double maxLr, int order)
     {
         using var instance = task.Create(seed);
         using var optimizer = optim.AdamW(instance.Model.parameters(), maxLr, weight_decay: 0.01);
@@ -68,7 +77,7 @@ internal sealed class OneCycleTraining(int steps)
             instance.Model, instance.Train, instance.Loss, optimizer,
             new OneCycleSchedule(new OneCycleOptions { MaxLrs = [maxLr], TotalSteps = steps }),
             // Validation only after the last step, over the whole validation set (256 rows = 4 batches of 64).
-            new TrainingOptions { Seed = seed, ValidationEvery = steps, ValidationBatches = 4 },
+            new TrainingOptions { Seed = seed + 1000 * order, ValidationEvery = steps, ValidationBatches = 4 },
             instance.Validation);
         double loss = result.StopReason == RangeTest.StopReason.Completed && result.ValidationLosses.Length > 0
             ? result.ValidationLosses[^1]

@@ -16,7 +16,8 @@ namespace LrNotebooks.Bench.Quality;
 /// </summary>
 internal static class QualityBenchmark
 {
-    public sealed record Plan(int[] Seeds, double GridLow, double GridHigh, int GridPointsPerDecade, int TrainSteps, double[] NoiseLevels)
+    /// <param name="ValidationCurve">Also record the range test's validation loss per step and let the rules read it.</param>
+    public sealed record Plan(int[] Seeds, double GridLow, double GridHigh, int GridPointsPerDecade, int TrainSteps, double[] NoiseLevels, bool ValidationCurve = false)
     {
         public double[] Grid
         {
@@ -38,13 +39,14 @@ internal static class QualityBenchmark
         if (settings.Seeds is int seeds) plan = plan with { Seeds = Enumerable.Range(0, seeds).ToArray() };
         if (settings.TrainSteps is int steps) plan = plan with { TrainSteps = steps };
         if (settings.NoiseLevels is { } levels) plan = plan with { NoiseLevels = levels };
+        if (settings.ValidationCurve) plan = plan with { ValidationCurve = true };
         var chosen = settings.Tasks is { } names ? names.Select(BuiltInTasks.Get).ToList() : BuiltInTasks.All.ToList();
         var tasks = plan.NoiseLevels.SelectMany(share => share == 0
             ? chosen
             : chosen.OfType<TensorTask>().Select(BuiltInTask (t) => new NoisyTask(t, share))).ToList();
         var rules = SuggestionRules.All.Concat(CandidateRules.All).ToList();
         set_num_threads(1);   // small models: one thread is as fast, and leaves the other core to the rest of the machine
-        var training = new OneCycleTraining(plan.TrainSteps);
+        var training = new OneCycleTraining(plan.TrainSteps, settings.BatchOrders ?? 1);
         var clock = Stopwatch.StartNew();
         var records = new List<QualityRecord>();
         foreach (var task in tasks)
@@ -55,9 +57,29 @@ internal static class QualityBenchmark
             }
 
         Directory.CreateDirectory(settings.ResultsDirectory);
-        string rawPath = Path.Combine(settings.ResultsDirectory, $"quality{(settings.QuickMode ? "-quick" : "")}-{plan.TrainSteps}steps.json");
+        string rawPath = Path.Combine(settings.ResultsDirectory, $"quality{(settings.QuickMode ? "-quick" : "")}-{plan.TrainSteps}steps"
+            + $"{(training.Orders > 1 ? $"-{training.Orders}orders" : "")}{(plan.ValidationCurve ? "-valcurve" : "")}.json");
         File.WriteAllText(rawPath, JsonSerializer.Serialize(records, new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
-        QualityReport.Print(records, rules.Select(r => r.Name).ToList(), plan, training, clock.Elapsed, rawPath);
+        QualityReport.Print(records, records[0].Picks.Select(p => p.Rule).ToList(), plan, training, clock.Elapsed, rawPath);
+    }
+
+    /// <summary>
+    /// The curves the rules read: the engine's (the leading steps with a finite smoothed training loss), and with
+    /// a validation curve also the validation loss of every step, as measured ("/val") and smoothed like the
+    /// training loss ("/val-ema"). The validation set is the one the final loss is scored on.
+    /// </summary>
+    private static IEnumerable<(string Suffix, double[] Lrs, double[] Losses)> RuleCurves(RangeTestResult rangeTest)
+    {
+        yield return Leading("", rangeTest.LearningRates, rangeTest.SmoothedLosses);
+        if (rangeTest.ValidationLosses is not { } validation) yield break;
+        yield return Leading("/val", rangeTest.LearningRates, validation);
+        yield return Leading("/val-ema", rangeTest.LearningRates, EmaSmoother.Smooth(validation.TakeWhile(double.IsFinite), 0.98));
+
+        static (string, double[], double[]) Leading(string suffix, double[] lrs, IEnumerable<double> losses)
+        {
+            double[] finite = losses.Take(lrs.Length).TakeWhile(double.IsFinite).ToArray();
+            return (suffix, lrs.Take(finite.Length).ToArray(), finite);
+        }
     }
 
     private static QualityRecord Measure(BuiltInTask task, int seed, Plan plan, List<ISuggestionRule> rules, OneCycleTraining training)
@@ -66,22 +88,25 @@ internal static class QualityBenchmark
         double[] gridLosses = grid.Select(lr => training.FinalValidationLoss(task, seed, lr)).ToArray();
         double oracle = gridLosses.Min();
         double untrained = training.UntrainedValidationLoss(task, seed);
+        // The same LR again with batch orders the grid did not use: how much of a regret is the measurement's own noise.
+        double retrained = training.FinalValidationLoss(task, seed, grid[Array.IndexOf(gridLosses, oracle)], firstOrder: training.Orders);
 
         RangeTestResult rangeTest;
         using (var instance = task.Create(seed))
-            rangeTest = LrFinder.Run(instance.Model, instance.Train, instance.Loss, OptimizerChoice.Fresh(OptimizerKind.AdamW), new RangeTestOptions { Seed = seed });
-        // Rules see what the engine's report gives them: the leading steps with a finite smoothed loss.
-        int usable = rangeTest.SmoothedLosses.TakeWhile(double.IsFinite).Count();
-        double[] lrs = rangeTest.LearningRates.Take(usable).ToArray(), smoothed = rangeTest.SmoothedLosses.Take(usable).ToArray();
+            rangeTest = LrFinder.Run(instance.Model, instance.Train, instance.Loss, OptimizerChoice.Fresh(OptimizerKind.AdamW),
+                new RangeTestOptions { Seed = seed, ValidationEvery = plan.ValidationCurve ? 1 : 0 },
+                plan.ValidationCurve ? instance.Validation : null);
 
         var picks = new List<RulePick>();
-        foreach (var rule in rules)
-        {
-            var suggestion = rule.Suggest(lrs, smoothed);
-            double lr = suggestion.LearningRate ?? double.NaN;
-            double loss = double.IsNaN(lr) ? double.PositiveInfinity : training.FinalValidationLoss(task, seed, lr);
-            picks.Add(new RulePick(rule.Name, lr, loss, loss / oracle - 1, (loss - oracle) / (untrained - oracle), suggestion.LowConfidence));
-        }
-        return new QualityRecord(task.Name, seed, untrained, grid, gridLosses, rangeTest.LearningRates, rangeTest.SmoothedLosses, rangeTest.StopReason.ToString(), picks);
+        foreach (var (suffix, lrs, losses) in RuleCurves(rangeTest))
+            foreach (var rule in rules.Where(r => suffix == "" || r is not LightningRule))
+            {
+                var suggestion = rule.Suggest(lrs, losses);
+                double lr = suggestion.LearningRate ?? double.NaN;
+                double loss = double.IsNaN(lr) ? double.PositiveInfinity : training.FinalValidationLoss(task, seed, lr);
+                picks.Add(new RulePick(rule.Name + suffix, lr, loss, loss / oracle - 1, (loss - oracle) / (untrained - oracle), suggestion.LowConfidence));
+            }
+        return new QualityRecord(task.Name, seed, untrained, grid, gridLosses, rangeTest.LearningRates, rangeTest.SmoothedLosses, rangeTest.StopReason.ToString(), picks)
+            { OracleRetrainedLoss = retrained };
     }
 }

@@ -15,8 +15,14 @@ internal sealed record QualityRecord(
     /// <summary>The target-noise regime (see NoisyTask): 0 for the tasks as built.</summary>
     public double TargetNoise { get; init; }
 
+    /// <summary>The oracle's LR trained again with other batch orders: a pick at exactly the best LR scores about this.</summary>
+    public double OracleRetrainedLoss { get; init; } = double.NaN;
+
     public double OracleLoss => GridLosses.Min();
     public double OracleLr => GridLrs[Array.IndexOf(GridLosses, OracleLoss)];
+
+    public (double Regret, double LostShare) OracleRetrained =>
+        (OracleRetrainedLoss / OracleLoss - 1, (OracleRetrainedLoss - OracleLoss) / (UntrainedLoss - OracleLoss));
 
     /// <summary>
     /// The better of the oracle's two grid neighbours (a quarter decade either side): what a rule that lands one grid
