@@ -17,6 +17,7 @@ namespace LrNotebooks.Tests.Training;
 public class FinalizerHoldTests
 {
     private const int Steps = 60;
+    private const int CollectorRounds = 200;
 
     [Fact]
     public void No_finalizer_runs_inside_a_step_while_another_thread_collects()
@@ -36,15 +37,22 @@ public class FinalizerHoldTests
             return value;
         };
 
+        int steps = 0;
         using (var step = new TrainingStep(model, loss, optimizer, accumulationSteps: 1))
-        using (new Collector(window))
+        using (var collector = new Collector(window))
         {
-            RunSteps(step, Steps);
+            // Until the other thread has collected often enough to meet many steps (bounded for a stalled machine).
+            while ((collector.Rounds < CollectorRounds || steps < Steps) && steps < 50 * Steps)
+            {
+                RunSteps(step, 1);
+                steps++;
+            }
+            Assert.True(collector.Rounds >= CollectorRounds, $"the collecting thread ran {collector.Rounds} rounds in {steps} steps");
         }
         GC.Collect();
         GC.WaitForPendingFinalizers();
 
-        Assert.True(window.Finalized > Steps, $"the collecting thread should have had sentinels finalized, got {window.Finalized}");
+        Assert.True(window.Finalized >= CollectorRounds, $"expected the sentinels finalized, got {window.Finalized}");
         Assert.Equal(0, window.FinalizedInside);
     }
 
@@ -133,6 +141,9 @@ public class FinalizerHoldTests
     {
         private readonly Thread _thread;
         private volatile bool _stop;
+        private int _rounds;
+
+        public int Rounds => Volatile.Read(ref _rounds);
 
         public Collector(StepWindow window)
         {
@@ -142,6 +153,7 @@ public class FinalizerHoldTests
                 {
                     Abandon(window);
                     GC.Collect(0);
+                    Interlocked.Increment(ref _rounds);
                     Thread.Sleep(1);
                 }
             }) { IsBackground = true };
