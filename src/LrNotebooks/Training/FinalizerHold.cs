@@ -16,11 +16,14 @@ namespace LrNotebooks.Training;
 /// true" from <c>Scalar::toFloat</c>. Parking the finalizer thread does not stop the collection, but defers every
 /// finalizer until the step's native calls have returned. A no-GC region cannot do this: it starts with a full
 /// blocking collection and any induced collection (<c>GC.Collect</c> on another thread) ends it.</para>
-/// <para>Parking takes a gen-0 collection (the parking object's finalizer is what blocks), about 0.2 ms, so one
-/// park covers consecutive steps up to <see cref="MaxHold"/> rather than costing that per step.</para>
+/// <para>Parking forces a gen-0 collection (the parking object's finalizer is what blocks) and waits until the
+/// finalizer thread has run what it queued before that object (the Scalars of the steps since the last park, which
+/// otherwise finalize beside training on another core): 0.2-4 ms measured. So one park covers consecutive steps up
+/// to <see cref="MaxHold"/> rather than costing that per step.</para>
 /// <para>TorchSharp's tensor factories call <c>GC.WaitForPendingFinalizers</c> when native creation fails (bad
 /// arguments, out of memory), which would wait on the parked thread forever. The parked finalizer therefore lets
-/// go as soon as the holding thread is seen blocked in a managed wait (or ended); the next <see cref="Hold"/> parks anew.</para>
+/// go as soon as the holding thread is seen blocked in a managed wait (or ended); the next <see cref="Hold"/> parks anew.
+/// A managed wait inside a step thus ends the protection for the rest of that step.</para>
 /// </remarks>
 internal sealed class FinalizerHold : IDisposable
 {
