@@ -73,7 +73,7 @@ public static class LrFinder
             using var subset = validation is null ? null : ValidationSubset.Take(validation, options.ValidationBatches, validationOrder);
             using var batches = data.Batches(trainingOrder).GetEnumerator();
             var rates = new ProportionalGroupRates(optimizer);
-            var step = new TrainingStep(model, loss, optimizer, options.AccumulationSteps);
+            using var step = new TrainingStep(model, loss, optimizer, options.AccumulationSteps);
             var smoother = new EmaSmoother(options.SmoothingBeta);
             var divergence = new DivergenceRule(options.DivergenceFactor);
             var curve = new RangeCurve(ladder.Length, measuresValidation: subset is not null);

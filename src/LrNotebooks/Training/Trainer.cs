@@ -40,7 +40,7 @@ public static class Trainer
         using var validationOrderLifetime = validationOrder;
         using var subset = validation is null ? null : ValidationSubset.Take(validation, options.ValidationBatches, validationOrder);
         using var batches = data.Batches(trainingOrder).GetEnumerator();
-        var step = new TrainingStep(model, loss, optimizer, options.AccumulationSteps);
+        using var step = new TrainingStep(model, loss, optimizer, options.AccumulationSteps);
         var smoother = new EmaSmoother(options.SmoothingBeta);
         var record = new TrainingRecord(steps);
         model.train();

@@ -14,22 +14,47 @@ namespace LrNotebooks.Training;
 /// <para>Large models get a gen-0 garbage collection after each step (<see cref="NativeHeapGuard"/>): TorchSharp's
 /// optimizers leave undisposed <see cref="TorchSharp.Scalar"/>s behind, which no dispose scope tracks, and without it the
 /// process's resident memory grows by about one large tensor per step.</para>
+/// <para>The whole step runs with the finalizer thread parked (<see cref="FinalizerHold"/>): a collection triggered
+/// by another thread would otherwise let TorchSharp's temporary Scalars be freed under running native calls.
+/// Dispose the step to let the finalizer thread go.</para>
 /// </remarks>
 internal sealed class TrainingStep(nn.Module<Tensor, Tensor> model, LossFunction loss, optim.Optimizer optimizer, int accumulationSteps)
+    : IDisposable
 {
     private readonly NativeHeapGuard _heapGuard = NativeHeapGuard.For(model);
+    private readonly FinalizerHold _finalizers = new();
 
     /// <summary>Runs the step on the next batches and returns the mean micro-batch loss.</summary>
     public double Run(IEnumerator<(Tensor X, Tensor Y)> batches)
     {
+        _finalizers.Hold();
         try
         {
             return RunScoped(batches);
         }
         finally
         {
-            _heapGuard.AfterStep();
+            AfterStep();
         }
+    }
+
+    /// <summary>Parks held for the finalizer thread so far (one covers consecutive steps up to <see cref="FinalizerHold.MaxHold"/>).</summary>
+    internal int FinalizerParks => _finalizers.Parks;
+
+    /// <summary>Whether the finalizer thread is parked for this step right now.</summary>
+    internal bool HoldsFinalizers => _finalizers.IsHeld;
+
+    public void Dispose() => _finalizers.Dispose();
+
+    private void AfterStep()
+    {
+        if (!_heapGuard.Collects)
+        {
+            _finalizers.ReleaseIfDue();
+            return;
+        }
+        _finalizers.Release(); // the heap guard waits for the finalizers
+        _heapGuard.AfterStep();
     }
 
     private double RunScoped(IEnumerator<(Tensor X, Tensor Y)> batches)

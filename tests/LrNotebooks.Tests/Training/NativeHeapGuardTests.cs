@@ -51,7 +51,7 @@ public class NativeHeapGuardTests
     {
         using var optimizer = optim.AdamW(model.parameters(), 1e-3);
         var batches = Synthetic.Batches(0, 1, 8);
-        var step = new TrainingStep(model, Synthetic.CrossEntropy, optimizer, accumulationSteps: 1);
+        using var step = new TrainingStep(model, Synthetic.CrossEntropy, optimizer, accumulationSteps: 1);
         using var endless = Enumerable.Repeat(batches[0], steps).GetEnumerator();
         int before = GC.CollectionCount(0);
         for (int i = 0; i < steps; i++) Assert.True(double.IsFinite(step.Run(endless)));
