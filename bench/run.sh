@@ -14,7 +14,7 @@ bash .ci/setup 1>&2   # TorchSharp's libstdc++, the pinned notebook host (idempo
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # PyTorch is needed by the "pytorch" benchmark, which runs when named, with "all", or when no benchmark is named.
-names=$(printf '%s\n' "$@" | grep -xE 'overhead|pytorch|memory|quality|chart|host|all' || true)
+names=$(printf '%s\n' "$@" | grep -xE 'overhead|pytorch|memory|quality|chart|host|scalar-race|all' || true)
 needs_pytorch=0
 if [[ -z "$names" ]] || grep -qxE 'pytorch|all' <<<"$names"; then needs_pytorch=1; fi
 if [[ $needs_pytorch == 1 ]]; then bash bench/install-pytorch.sh 1>&2; fi

@@ -23,7 +23,7 @@ internal sealed record BenchSettings
 
     public const string Usage = """
         usage: LrNotebooks.Bench <benchmark>... [options]
-          benchmarks: overhead, pytorch, memory, quality, chart, host, all (= every one of them)
+          benchmarks: overhead, pytorch, memory, quality, chart, host, scalar-race, all (= every one of them)
           --quick            smoke run: few repeats, a small quality grid, one seed
           --repeats N        timed repeats per contender (default 15; quick 3)
           --warmup N         untimed rounds first (default 3; quick 1)

@@ -26,6 +26,7 @@ var known = new Dictionary<string, Action<BenchSettings>>
     ["quality"] = QualityBenchmark.Run,
     ["chart"] = LrNotebooks.Bench.Charts.ChartSizeBenchmark.Run,
     ["host"] = LrNotebooks.Bench.Host.HostBenchmark.Run,
+    ["scalar-race"] = LrNotebooks.Bench.Robustness.ScalarRaceBenchmark.Run,
 };
 if (benchmarks is [] or ["all"]) benchmarks = [.. known.Keys];
 if (benchmarks.FirstOrDefault(b => !known.ContainsKey(b)) is { } unknown)
