@@ -73,7 +73,7 @@ internal static class QualityBenchmark
         yield return Leading("", rangeTest.LearningRates, rangeTest.SmoothedLosses);
         if (rangeTest.ValidationLosses is not { } validation) yield break;
         yield return Leading("/val", rangeTest.LearningRates, validation);
-        yield return Leading("/val-ema", rangeTest.LearningRates, EmaSmoother.Smooth(validation.TakeWhile(double.IsFinite), 0.98));
+        yield return Leading("/val-ema", rangeTest.LearningRates, EmaSmoother.Smooth(validation.TakeWhile(double.IsFinite), rangeTest.Options.SmoothingBeta));
 
         static (string, double[], double[]) Leading(string suffix, double[] lrs, IEnumerable<double> losses)
         {
