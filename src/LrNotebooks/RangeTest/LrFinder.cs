@@ -91,7 +91,7 @@ public static class LrFinder
                 }
                 double smoothed = smoother.Next(raw);
                 bool validationDue = subset is not null && ((i + 1) % options.ValidationEvery == 0 || i == ladder.Length - 1);
-                curve.Add(ladder[i], raw, smoothed, validationDue ? subset!.Evaluate(model, loss) : double.NaN);
+                curve.Add(ladder[i], raw, smoothed, validationDue ? step.Validate(subset!) : double.NaN);
                 progress?.Report(new RangeTestProgress(i, ladder.Length, ladder[i], raw, smoothed));
                 if (divergence.Diverged(smoothed)) return curve.Stopped(StopReason.Diverged, i);
             }

@@ -19,16 +19,27 @@ namespace LrNotebooks.Training;
 /// <para>Parking forces a gen-0 collection (the parking object's finalizer is what blocks) and waits until the
 /// finalizer thread has run what it queued before that object (the Scalars of the steps since the last park, which
 /// otherwise finalize beside training on another core): 0.2-4 ms measured. So one park covers consecutive steps up
-/// to <see cref="MaxHold"/> rather than costing that per step.</para>
+/// to <see cref="MaxHold"/> rather than costing that per step. Two trainings on two threads take turns in such
+/// slices (the second park waits for the first to be let go).</para>
 /// <para>TorchSharp's tensor factories call <c>GC.WaitForPendingFinalizers</c> when native creation fails (bad
 /// arguments, out of memory), which would wait on the parked thread forever. The parked finalizer therefore lets
 /// go as soon as the holding thread is seen blocked in a managed wait (or ended); the next <see cref="Hold"/> parks anew.
-/// A managed wait inside a step thus ends the protection for the rest of that step.</para>
+/// A managed wait inside a step thus ends the protection for the rest of that step. A blocking native wait is not
+/// seen as one, so a park also lets go after <see cref="MaxPark"/> whatever the holder does: a hang bounded in time
+/// is better than none, at the price of an unprotected remainder in steps longer than that.</para>
 /// </remarks>
 internal sealed class FinalizerHold : IDisposable
 {
+    public static readonly TimeSpan DefaultMaxHold = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Longest a park lasts, whatever the holding thread does.</summary>
+    public static readonly TimeSpan MaxPark = TimeSpan.FromSeconds(10);
+
+    /// <param name="maxHold">How long finalizers may stay deferred before <see cref="ReleaseIfDue"/> lets them run.</param>
+    public FinalizerHold(TimeSpan? maxHold = null) => MaxHold = maxHold ?? DefaultMaxHold;
+
     /// <summary>Longest time finalizers stay deferred before <see cref="ReleaseIfDue"/> lets them run.</summary>
-    public static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(100);
+    public TimeSpan MaxHold { get; }
 
     private Park? _park;
     private long _parkedAt;
@@ -82,7 +93,15 @@ internal sealed class FinalizerHold : IDisposable
             var park = new Park();
             Abandon(park);
             GC.Collect(0);       // finds the abandoned blocker and queues its finalizer
-            park._parked.Wait(); // the finalizer thread is now inside it
+            try
+            {
+                park._parked.Wait(); // the finalizer thread is now inside it
+            }
+            catch
+            {
+                park.Release(); // or the blocker, already queued, would park the finalizer thread for good
+                throw;
+            }
             park._holding = true;
             return park;
         }
@@ -97,14 +116,24 @@ internal sealed class FinalizerHold : IDisposable
         private void Block()
         {
             _parked.Set();
+            long since = Stopwatch.GetTimestamp();
             while (!_released.Wait(WatchInterval))
             {
-                if (_holding && (_holder.ThreadState & (System.Threading.ThreadState.WaitSleepJoin | System.Threading.ThreadState.Stopped)) != 0)
+                if (HolderWaitsOrEnded() || Stopwatch.GetElapsedTime(since) >= MaxPark)
                 {
                     _letGo = true;
                     return;
                 }
             }
+        }
+
+        // Before the holder has seen the park it is waiting for it (a managed wait that must not count); an ended
+        // holder counts at any time.
+        private bool HolderWaitsOrEnded()
+        {
+            var state = _holder.ThreadState;
+            return (state & System.Threading.ThreadState.Stopped) != 0
+                || (_holding && (state & System.Threading.ThreadState.WaitSleepJoin) != 0);
         }
 
         private sealed class Blocker(Park park)

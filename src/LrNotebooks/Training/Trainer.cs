@@ -61,7 +61,7 @@ public static class Trainer
             double? validationLoss = null;
             if (subset is not null && ((i + 1) % options.ValidationEvery == 0 || i == steps - 1))
             {
-                validationLoss = subset.Evaluate(model, loss);
+                validationLoss = step.Validate(subset);
                 record.AddValidation(i, validationLoss.Value);
             }
             progress?.Report(new TrainingProgress(i, steps, lr, raw, smoothed, validationLoss));

@@ -14,27 +14,35 @@ namespace LrNotebooks.Training;
 /// <para>Large models get a gen-0 garbage collection after each step (<see cref="NativeHeapGuard"/>): TorchSharp's
 /// optimizers leave undisposed <see cref="TorchSharp.Scalar"/>s behind, which no dispose scope tracks, and without it the
 /// process's resident memory grows by about one large tensor per step.</para>
-/// <para>The whole step runs with the finalizer thread parked (<see cref="FinalizerHold"/>): a collection triggered
-/// by another thread would otherwise let TorchSharp's temporary Scalars be freed under running native calls.
-/// Dispose the step to let the finalizer thread go.</para>
+/// <para>The whole step, and the validation pass between steps, run with the finalizer thread parked
+/// (<see cref="FinalizerHold"/>): a collection triggered by another thread would otherwise let TorchSharp's temporary
+/// Scalars (the optimizer's, and those of a forward pass such as <c>h * 0.5</c>) be freed under running native
+/// calls. Dispose the step to let the finalizer thread go.</para>
 /// </remarks>
-internal sealed class TrainingStep(nn.Module<Tensor, Tensor> model, LossFunction loss, optim.Optimizer optimizer, int accumulationSteps)
+/// <param name="finalizers">The hold to use (tests pass one with their own <see cref="FinalizerHold.MaxHold"/>).</param>
+internal sealed class TrainingStep(nn.Module<Tensor, Tensor> model, LossFunction loss, optim.Optimizer optimizer, int accumulationSteps,
+    FinalizerHold? finalizers = null)
     : IDisposable
 {
     private readonly NativeHeapGuard _heapGuard = NativeHeapGuard.For(model);
-    private readonly FinalizerHold _finalizers = new();
+    private readonly FinalizerHold _finalizers = finalizers ?? new();
 
     /// <summary>Runs the step on the next batches and returns the mean micro-batch loss.</summary>
-    public double Run(IEnumerator<(Tensor X, Tensor Y)> batches)
+    public double Run(IEnumerator<(Tensor X, Tensor Y)> batches) => Held(() => RunScoped(batches), AfterStep);
+
+    /// <summary>The loss of the fixed validation subset, with the finalizer thread parked as during a step.</summary>
+    public double Validate(ValidationSubset subset) => Held(() => subset.Evaluate(model, loss), AfterValidation);
+
+    private double Held(Func<double> work, Action afterwards)
     {
         _finalizers.Hold();
         try
         {
-            return RunScoped(batches);
+            return work();
         }
         finally
         {
-            AfterStep();
+            afterwards();
         }
     }
 
@@ -48,13 +56,15 @@ internal sealed class TrainingStep(nn.Module<Tensor, Tensor> model, LossFunction
 
     private void AfterStep()
     {
-        if (!_heapGuard.Collects)
-        {
-            _finalizers.ReleaseIfDue();
-            return;
-        }
-        _finalizers.Release(); // the heap guard waits for the finalizers
-        _heapGuard.AfterStep();
+        AfterValidation();
+        _heapGuard.AfterStep(); // large models only; it waits for the finalizers, which AfterValidation let go
+    }
+
+    // Large models let go at once (their heap guard collects after each step); small ones after MaxHold.
+    private void AfterValidation()
+    {
+        if (_heapGuard.Collects) _finalizers.Release();
+        else _finalizers.ReleaseIfDue();
     }
 
     private double RunScoped(IEnumerator<(Tensor X, Tensor Y)> batches)

@@ -19,14 +19,18 @@ public class FinalizerHoldTests
     private const int Steps = 60;
     private const int CollectorRounds = 200;
 
-    [Fact]
-    public void No_finalizer_runs_inside_a_step_while_another_thread_collects()
+    /// <param name="hidden">64: a small model, one park covers many steps; 1100: a large one, let go after every step.</param>
+    /// <param name="validates">Also run the validation pass after every step, as the range test and the trainer do.</param>
+    [Theory]
+    [InlineData(64, false)]
+    [InlineData(1100, true)]
+    public void No_finalizer_runs_inside_a_step_or_a_validation_pass_while_another_thread_collects(int hidden, bool validates)
     {
         var window = new StepWindow();
-        var model = Synthetic.Mlp(0);
+        var model = Synthetic.Mlp(0, hidden);
         using var optimizer = optim.AdamW(model.parameters(), 1e-3);
-        // The loss marks the inside of the step and widens it by a millisecond of spinning (a sleep would be a
-        // managed wait, on which the hold lets the finalizer thread go).
+        // The loss (of steps and validation alike) marks the inside and widens it by a millisecond of spinning (a
+        // sleep would be a managed wait, on which the hold lets the finalizer thread go).
         LossFunction loss = (p, t) =>
         {
             window.Inside = true;
@@ -36,6 +40,7 @@ public class FinalizerHoldTests
             window.Inside = false;
             return value;
         };
+        using var subset = ValidationSubset.Take(TrainingData.FromBatches(Synthetic.Batches(1, 2, 16)), 2, null);
 
         int steps = 0;
         using (var step = new TrainingStep(model, loss, optimizer, accumulationSteps: 1))
@@ -45,6 +50,7 @@ public class FinalizerHoldTests
             while ((collector.Rounds < CollectorRounds || steps < Steps) && steps < 50 * Steps)
             {
                 RunSteps(step, 1);
+                if (validates) Assert.True(double.IsFinite(step.Validate(subset)));
                 steps++;
             }
             Assert.True(collector.Rounds >= CollectorRounds, $"the collecting thread ran {collector.Rounds} rounds in {steps} steps");
@@ -77,11 +83,55 @@ public class FinalizerHoldTests
     }
 
     [Fact]
+    public void An_interrupted_park_does_not_leave_the_finalizer_thread_parked()
+    {
+        // A slow finalizer ahead of the park keeps Hold waiting; the holder is interrupted there and then stays busy
+        // (neither waiting nor ended), so only the park's own clean-up can let the finalizer thread go.
+        SlowFinalizer.Abandon(TimeSpan.FromMilliseconds(300));
+        GC.Collect(0);
+        var interrupted = new ManualResetEventSlim();
+        using var stop = new CancellationTokenSource();
+        var holder = new Thread(() =>
+        {
+            using var hold = new FinalizerHold();
+            try
+            {
+                hold.Hold();
+            }
+            catch (ThreadInterruptedException)
+            {
+                interrupted.Set();
+                while (!stop.IsCancellationRequested) Thread.SpinWait(100);
+            }
+        }) { IsBackground = true };
+        holder.Start();
+        Thread.Sleep(50);
+        holder.Interrupt();
+        Assert.True(interrupted.Wait(TimeSpan.FromSeconds(5)), "Hold did not wait behind the slow finalizer");
+
+        var waiter = new Thread(GC.WaitForPendingFinalizers) { IsBackground = true };
+        waiter.Start();
+        bool finalizersRan = waiter.Join(TimeSpan.FromSeconds(3));
+        stop.Cancel();
+        holder.Join();
+        Assert.True(finalizersRan, "the finalizer thread stayed parked after the interrupted Hold");
+    }
+
+    private sealed class SlowFinalizer(TimeSpan duration)
+    {
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void Abandon(TimeSpan duration) => _ = new SlowFinalizer(duration);
+
+        ~SlowFinalizer() => Thread.Sleep(duration);
+    }
+
+    [Fact]
     public void Small_models_keep_the_finalizer_thread_parked_across_steps_until_disposed()
     {
         var model = Synthetic.Mlp(0);
         using var optimizer = optim.AdamW(model.parameters(), 1e-3);
-        var step = new TrainingStep(model, Synthetic.CrossEntropy, optimizer, accumulationSteps: 1);
+        // A hold longer than the test, so that a pause of the machine cannot let it go early.
+        var step = new TrainingStep(model, Synthetic.CrossEntropy, optimizer, accumulationSteps: 1, new FinalizerHold(TimeSpan.FromMinutes(10)));
 
         RunSteps(step, 20);
         Assert.True(step.HoldsFinalizers);
