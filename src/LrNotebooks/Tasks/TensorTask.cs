@@ -15,7 +15,8 @@ internal abstract class TensorTask : BuiltInTask
     protected const int TrainCount = 1024;
     protected const int ValidationCount = 256;
 
-    public sealed override TaskInstance Create(int seed = 0) => Assemble(GenerateData(seed), seed);
+    // Data generation and initialisation create TorchSharp Scalars too (see FinalizerHold).
+    public sealed override TaskInstance Create(int seed = 0) => FinalizerHold.During(() => Assemble(GenerateData(seed), seed));
 
     /// <summary>The task's seeded model and loss over <paramref name="data"/> (the task's own data, or a variant of it).</summary>
     internal TaskInstance Assemble(TaskTensors data, int seed)

@@ -44,6 +44,14 @@ internal sealed class FinalizerHold : IDisposable
     private Park? _park;
     private long _parkedAt;
 
+    /// <summary>Runs <paramref name="work"/> (a one-off such as building a task) with the finalizer thread parked.</summary>
+    public static T During<T>(Func<T> work)
+    {
+        using var hold = new FinalizerHold();
+        hold.Hold();
+        return work();
+    }
+
     /// <summary>Number of times this hold parked the finalizer thread.</summary>
     public int Parks { get; private set; }
 

@@ -48,10 +48,14 @@ public sealed class MaskedResiduePretrainer : IDisposable
         var losses = new List<double>();
         // Unlabelled: the tokens stand in as the (unused) targets of the engine's batching.
         using var batches = TrainingData.FromTensors(tokens, tokens, Options.BatchSize).Batches(generator).Select(b => b.X).GetEnumerator();
+        // Steps run with the finalizer thread parked, as the engine's own training step does (see FinalizerHold).
+        using var finalizers = new FinalizerHold();
         for (var step = 0; step < Options.Steps; step++)
         {
             if (cancellationToken.IsCancellationRequested)
                 return new PretrainingResult([.. losses], StopReason.Cancelled);
+            finalizers.ReleaseIfDue();
+            finalizers.Hold();
             using var scope = NewDisposeScope();
             batches.MoveNext();
             var loss = MaskedLoss(batches.Current, generator);

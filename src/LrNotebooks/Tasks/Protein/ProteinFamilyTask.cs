@@ -29,7 +29,9 @@ public sealed class ProteinFamilyTask : BuiltInTask
     {
         var data = ProteinFamilyData.Load();
         // Seeded as a whole: loading the checkpoint first initialises a throwaway backbone from the global RNG.
-        var model = TaskRandom.WithSeededGlobalRng(seed, () => new ProteinClassifier(PretrainedBackbones.Load(Kind, data), data.Families.Count));
+        // Under a finalizer hold: initialisation creates TorchSharp Scalars (see FinalizerHold).
+        var model = FinalizerHold.During(() => TaskRandom.WithSeededGlobalRng(seed,
+            () => new ProteinClassifier(PretrainedBackbones.Load(Kind, data), data.Families.Count)));
         return new TaskInstance(
             Name,
             model,
