@@ -30,6 +30,7 @@ namespace LrNotebooks.Training;
 /// </remarks>
 internal sealed class FinalizerHold : IDisposable
 {
+    /// <summary>Long enough that one park covers many small steps, short enough that finalizers keep up.</summary>
     public static readonly TimeSpan DefaultMaxHold = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Longest a park lasts, whatever the holding thread does.</summary>
