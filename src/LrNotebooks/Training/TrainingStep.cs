@@ -31,7 +31,7 @@ internal sealed class TrainingStep(nn.Module<Tensor, Tensor> model, LossFunction
     public double Run(IEnumerator<(Tensor X, Tensor Y)> batches) => Held(() => RunScoped(batches), AfterStep);
 
     /// <summary>The loss of the fixed validation subset, with the finalizer thread parked as during a step.</summary>
-    public double Validate(ValidationSubset subset) => Held(() => subset.Evaluate(model, loss), AfterValidation);
+    public double Validate(ValidationSubset subset) => Held(() => subset.Evaluate(model, loss), LetFinalizersGoWhenDue);
 
     private double Held(Func<double> work, Action afterwards)
     {
@@ -56,12 +56,12 @@ internal sealed class TrainingStep(nn.Module<Tensor, Tensor> model, LossFunction
 
     private void AfterStep()
     {
-        AfterValidation();
-        _heapGuard.AfterStep(); // large models only; it waits for the finalizers, which AfterValidation let go
+        LetFinalizersGoWhenDue();
+        _heapGuard.AfterStep(); // large models only; it waits for the finalizers, which were just let go
     }
 
     // Large models let go at once (their heap guard collects after each step); small ones after MaxHold.
-    private void AfterValidation()
+    private void LetFinalizersGoWhenDue()
     {
         if (_heapGuard.Collects) _finalizers.Release();
         else _finalizers.ReleaseIfDue();
